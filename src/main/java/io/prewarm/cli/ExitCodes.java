@@ -1,0 +1,24 @@
+package io.prewarm.cli;
+
+import io.prewarm.policy.PolicyException;
+import picocli.CommandLine;
+
+/**
+ * Maps failures to exit codes: 2 for invalid input, 1 for runtime failures. The message goes to
+ * stderr without a stack trace; messages are written as "gerund: cause" and never carry secrets.
+ */
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (ex instanceof PolicyException pe) {
+            pe.problems().forEach(p -> cl.getErr().println("error: " + p));
+            return PrewarmCommand.EXIT_INVALID_INPUT;
+        }
+        if (ex instanceof InvalidInputException) {
+            cl.getErr().println("error: " + ex.getMessage());
+            return PrewarmCommand.EXIT_INVALID_INPUT;
+        }
+        cl.getErr().println("error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+        return PrewarmCommand.EXIT_FAILURE;
+    }
+}

@@ -1,0 +1,2 @@
+/** The picocli commands: plan, validate, serve. */
+package io.prewarm.cli;

@@ -1,0 +1,2 @@
+/** The reactive emergency webhook: scale-up, freeze, Alertmanager; thin resources that delegate. */
+package io.prewarm.emergency;

@@ -1,0 +1,49 @@
+package io.prewarm.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A forecast on a regular grid: the point forecast and the upper bound that capacity is provisioned
+ * for, plus which model made it and how it scored out of sample on the training window.
+ *
+ * @param start           first forecast instant
+ * @param step            spacing
+ * @param point           point forecast per step, never NaN
+ * @param upper           calibrated upper bound per step ({@code >= point})
+ * @param model           the chosen model's name
+ * @param validationScore the chosen model's rolling-origin score (lower is better)
+ * @param validationMetric name of that score (for example {@code MASE})
+ * @param notes           what a reviewer should know (fallbacks, gaps, level shifts)
+ */
+public record Forecast(Instant start, Duration step, double[] point, double[] upper, String model,
+                       double validationScore, String validationMetric, List<String> notes) {
+    public Forecast {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(validationMetric, "validationMetric");
+        if (point.length != upper.length) {
+            throw new IllegalArgumentException("point and upper differ in length: " + point.length + " vs "
+                    + upper.length);
+        }
+        for (int i = 0; i < point.length; i++) {
+            if (Double.isNaN(point[i]) || Double.isNaN(upper[i])) {
+                throw new IllegalArgumentException("forecast has NaN at step " + i);
+            }
+        }
+        point = point.clone();
+        upper = upper.clone();
+        notes = List.copyOf(notes);
+    }
+
+    public int horizon() {
+        return point.length;
+    }
+
+    public Instant timeAt(int i) {
+        return start.plus(step.multipliedBy(i));
+    }
+}

@@ -1,0 +1,2 @@
+/** Forecast models built on Smile, and model selection by rolling-origin evaluation. */
+package io.prewarm.forecast.smile;

@@ -1,0 +1,2 @@
+/** GitLab REST API adapter for merge requests. */
+package io.prewarm.gitops.gitlab;

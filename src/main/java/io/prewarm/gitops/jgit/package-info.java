@@ -1,0 +1,2 @@
+/** JGit adapter: temporary clones, commits and pushes. */
+package io.prewarm.gitops.jgit;

@@ -1,0 +1,2 @@
+/** Prometheus HTTP API adapter: range queries, chunking, retries. */
+package io.prewarm.metrics.prometheus;

@@ -1,0 +1,2 @@
+/** Freezes and emergency overrides, stored as files in the GitOps repository. */
+package io.prewarm.override;

@@ -1,0 +1,131 @@
+package io.prewarm.policy;
+
+import io.prewarm.common.Indicators;
+import io.prewarm.common.ServiceKey;
+import io.prewarm.common.Target;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated service policy: everything the rest of prewarm needs to know about one service. Only
+ * {@link PolicyLoader} creates these, after every field of the file has been checked.
+ *
+ * @param source       the policy file, for messages
+ * @param key          environment and service
+ * @param target       the scaled resource
+ * @param demand       how to read the demand history
+ * @param capacity     capacity per instance, headroom and limits
+ * @param rules        the brief's scaling rules
+ * @param zone         the time zone schedules are expressed in
+ * @param holidays     built-in calendar and extra dates
+ * @param instanceSizes catalogue for the vertical floor recommendation (may be empty)
+ * @param indicators   leading indicators and their alert thresholds
+ */
+public record ServicePolicy(
+        Path source,
+        ServiceKey key,
+        Target target,
+        Demand demand,
+        Capacity capacity,
+        Rules rules,
+        ZoneId zone,
+        Holidays holidays,
+        List<InstanceSize> instanceSizes,
+        Indicators indicators) {
+
+    public ServicePolicy {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(demand, "demand");
+        Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(holidays, "holidays");
+        instanceSizes = List.copyOf(instanceSizes);
+        Objects.requireNonNull(indicators, "indicators");
+    }
+
+    /**
+     * How demand is read.
+     *
+     * @param query         PromQL returning the demand (for example requests per second)
+     * @param step          resolution of the history and of the plan
+     * @param history       how far back to read
+     * @param aggregation   how several returned series combine ({@code sum}, {@code max}, or
+     *                      {@code none}: several series are an error)
+     * @param instanceQuery optional PromQL for the current instance count (freeze, learned capacity)
+     */
+    public record Demand(String query, Duration step, Duration history, Aggregation aggregation,
+                         Optional<String> instanceQuery) {
+        public Demand {
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(step, "step");
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(aggregation, "aggregation");
+            Objects.requireNonNull(instanceQuery, "instanceQuery");
+        }
+    }
+
+    /** How several series returned by the demand query combine. */
+    public enum Aggregation { SUM, MAX, NONE }
+
+    /**
+     * Capacity and limits.
+     *
+     * @param perInstance demand one instance carries at its target utilisation; empty when learned
+     * @param headroom    extra share on top of the upper forecast (0.2 = 20%)
+     * @param min         never fewer instances
+     * @param max         never more instances
+     */
+    public record Capacity(Optional<Double> perInstance, double headroom, int min, int max) {
+        public Capacity {
+            Objects.requireNonNull(perInstance, "perInstance");
+        }
+    }
+
+    /**
+     * The brief's rules.
+     *
+     * @param prewarmLead          capacity is in place this long before a predicted rise (boot + warm-up)
+     * @param scaleUpMinPercent    a rise adds at least this share of current capacity
+     * @param scaleDownMaxPercent  a scale-down removes at most this share of the fleet per window
+     * @param scaleDownCooldown    the scale-down window
+     * @param backoffMax           the largest the scale-down cooldown grows to after flapping
+     * @param backoffReset         quiet time after which the cooldown returns to its base
+     * @param safetyCapFactor      never more than this multiple of the normal peak
+     */
+    public record Rules(Duration prewarmLead, int scaleUpMinPercent, int scaleDownMaxPercent,
+                        Duration scaleDownCooldown, Duration backoffMax, Duration backoffReset,
+                        double safetyCapFactor) {
+        public Rules {
+            Objects.requireNonNull(prewarmLead, "prewarmLead");
+            Objects.requireNonNull(scaleDownCooldown, "scaleDownCooldown");
+            Objects.requireNonNull(backoffMax, "backoffMax");
+            Objects.requireNonNull(backoffReset, "backoffReset");
+        }
+    }
+
+    /**
+     * Holidays: a built-in calendar by country (or {@code none}) plus the policy's own dates.
+     */
+    public record Holidays(String country, List<LocalDate> dates) {
+        public Holidays {
+            Objects.requireNonNull(country, "country");
+            dates = List.copyOf(dates);
+        }
+    }
+
+    /** One size in the vertical-floor catalogue. */
+    public record InstanceSize(String name, double capacity, double pricePerHour) {
+        public InstanceSize {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.prewarm.render;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Files rendered for one service, keyed by path relative to the repository root
+ * (for example {@code generated/prod/checkout/main.tf}), sorted for determinism.
+ */
+public record RenderedFiles(SortedMap<String, String> files) {
+    public RenderedFiles {
+        files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    }
+
+    public static RenderedFiles of(Map<String, String> files) {
+        return new RenderedFiles(new TreeMap<>(files));
+    }
+}

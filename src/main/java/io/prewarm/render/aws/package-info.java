@@ -1,0 +1,2 @@
+/** AWS Auto Scaling group rendering. */
+package io.prewarm.render.aws;

@@ -1,0 +1,2 @@
+/** A small HCL writer that produces terraform fmt formatting. */
+package io.prewarm.render.hcl;
