@@ -1,0 +1,25 @@
+package io.prewarm.telemetry;
+
+import io.prometheus.metrics.core.metrics.Info;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** {@code prewarm_build_info{version}}: the version that is running, registered at startup. */
+@ApplicationScoped
+public class BuildInfo {
+    private static volatile Info info;
+
+    void onStart(@Observes StartupEvent event) {
+        register();
+    }
+
+    static synchronized void register() {
+        if (info == null) {
+            String v = BuildInfo.class.getPackage().getImplementationVersion();
+            info = Info.builder().name("prewarm_build_info").help("The prewarm version that is running.")
+                    .labelNames("version").register();
+            info.addLabelValues(v == null ? "dev" : v);
+        }
+    }
+}
