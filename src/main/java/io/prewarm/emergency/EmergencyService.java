@@ -234,6 +234,13 @@ public class EmergencyService {
         for (ServiceKey key : r.policies.keySet()) {
             r.state.put(key, OverrideStore.read(snap, key));
         }
+        if (history) {
+            try {
+                r.change.warmUp(snap, r.policies.keySet(), r.clock.instant());
+            } catch (RuntimeException e) {
+                Log.warnf("warming up the renderers failed: %s", e.getMessage());
+            }
+        }
         for (Map.Entry<String, String> c : r.workspace.baseLog(history ? HISTORY : 200)) {
             Trailers.parse(c.getKey(), c.getValue()).ifPresent(rec -> {
                 r.state.commit(rec.actionId(), c.getKey());

@@ -30,6 +30,9 @@ final class OverrideChange {
     /** A freeze without expiry still needs a release date in Terraform; this one never comes in practice. */
     static final Instant OPEN_ENDED = Instant.parse("2099-12-31T00:00:00Z");
 
+    /** Scheduled actions the renderers add for an override (start and release). */
+    static final int OVERRIDE_ACTIONS = 2;
+
     private final Renderers renderers;
 
     OverrideChange(Renderers renderers) {
@@ -136,7 +139,7 @@ final class OverrideChange {
         ActionResult result = new ActionResult(id, a.kind().id(), key.environment().value(), key.service().value(),
                 changed ? "APPLIED" : "NO_CHANGE", count, requested, source, clamps.isEmpty() ? null : List.copyOf(clamps),
                 expires, now, null, changed ? plan.isPresent() : null,
-                changed ? what + (plan.isPresent() ? "" : "; no plan file yet, the next plan renders it")
+                changed ? what + (plan.isPresent() ? dropped(plan.get(), after) : "; no plan file yet, the next plan renders it")
                         : "nothing to change: " + (a.kind() == Action.Kind.UNFREEZE ? "no matching freeze is active"
                         : a.kind() == Action.Kind.END_SCALE_UP ? "no matching scale-up is active" : "already in force"),
                 null);
@@ -155,8 +158,47 @@ final class OverrideChange {
         return Math.max(Math.max(plan.limits().min(), plan.limits().normalPeak()), scheduled);
     }
 
+    /**
+     * The plan with room for the override's own two scheduled actions. A plan that uses the whole quota
+     * (the planner may) loses the two actions that matter least while the override is in force: those with
+     * the lowest floor, which the override's count dominates. The next plan after expiry restores them.
+     */
+    static CapacityPlan withRoom(CapacityPlan plan) {
+        int room = plan.target().kind().scheduleQuota() - OVERRIDE_ACTIONS;
+        if (plan.actions().size() <= room) {
+            return plan;
+        }
+        List<io.prewarm.plan.ScalingAction> keep = new ArrayList<>(plan.actions());
+        List<io.prewarm.plan.ScalingAction> byFloor = new ArrayList<>(keep);
+        byFloor.sort(java.util.Comparator.comparingInt(io.prewarm.plan.ScalingAction::min)
+                .thenComparing(io.prewarm.plan.ScalingAction::name));
+        keep.removeAll(byFloor.subList(0, keep.size() - room));
+        return new CapacityPlan(plan.key(), plan.target(), plan.zone(), plan.limits(), plan.timeline(), keep,
+                plan.reasons(), plan.forecastModel(), plan.forecastScore(), plan.verticalFloor(), plan.notes(),
+                plan.indicators());
+    }
+
+    /**
+     * Renders every service's committed plan once with an override, discarding the result, so that the
+     * first real emergency does not pay for class loading and a cold JIT.
+     */
+    void warmUp(GitWorkspace.BaseSnapshot snap, java.util.Collection<ServiceKey> keys, Instant now) {
+        for (ServiceKey key : keys) {
+            snap.read(PlanFile.path(key)).map(t -> PlanFile.read(t, PlanFile.path(key))).ifPresent(plan ->
+                    terraform(snap, plan, ServiceOverrides.none().withFreeze(Optional.of(new ServiceOverrides.Freeze(
+                            "warm-up", Math.max(1, plan.limits().min()), "prewarm", "warm-up", now, Optional.empty())))));
+        }
+    }
+
+    private static String dropped(CapacityPlan plan, ServiceOverrides after) {
+        int n = after.isEmpty() ? 0 : plan.actions().size() - withRoom(plan).actions().size();
+        return n == 0 ? "" : "; " + n + " scheduled actions with the lowest floor are left out while it is in force "
+                + "(schedule quota)";
+    }
+
     /** The service's Terraform under the overrides now in force (freeze wins over a floor). */
-    private Map<String, String> terraform(GitWorkspace.BaseSnapshot snap, CapacityPlan plan, ServiceOverrides after) {
+    private Map<String, String> terraform(GitWorkspace.BaseSnapshot snap, CapacityPlan full, ServiceOverrides after) {
+        CapacityPlan plan = after.isEmpty() ? full : withRoom(full);
         TerraformRenderer r = renderers.forKind(plan.target().kind());
         Map<String, String> out = new TreeMap<>();
         String folder = "generated/" + plan.key().path() + "/";
