@@ -11,7 +11,9 @@ final class Candidates {
         return List.of(
                 new SeasonalNaive(true),
                 new SeasonalNaive(false),
+                new SeasonalNaive(false, true),
                 new ProfileModel(false, 7, true, 1, 0),
+                new ProfileModel(false, 7, true, 1, 0.99),
                 new ProfileModel(true, 4, true, 7, 0),
                 new ProfileModel(true, 4, false, 1, 0),
                 new ProfileModel(true, 4, true, 1, 0.98),
@@ -22,6 +24,7 @@ final class Candidates {
     static List<Model> daily() {
         return List.of(
                 new SeasonalNaive(false),
+                new SeasonalNaive(false, true),
                 new ProfileModel(false, 7, false, 1, 0),
                 new ProfileModel(false, 7, true, 1, 0.98),
                 new ProfileModel(false, 7, true, 1, 0));
