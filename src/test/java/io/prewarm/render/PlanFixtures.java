@@ -84,6 +84,11 @@ public final class PlanFixtures {
                 "black friday: \"${checkout}\" queue > 10", Instant.parse("2026-11-29T06:00:00Z"));
     }
 
+    public static CapacityPlan gcpPlan() {
+        return plan("prod", "search", new Target(TargetKind.GCP_MIG, "search-mig",
+                Map.of("project", "shop-prod", "zone", "europe-west3-a")), weekdayActions(BERLIN));
+    }
+
     public static CapacityPlan awsPlan() {
         return plan("prod", "checkout", new Target(TargetKind.AWS_ASG, "checkout-asg", Map.of("region", "eu-central-1")),
                 weekdayActions(BERLIN));

@@ -1,6 +1,7 @@
 package io.prewarm.render;
 
 import io.prewarm.render.aws.AwsAsgRenderer;
+import io.prewarm.render.google.GcpMigRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,12 @@ class TerraformChecksTest {
                 PlanFixtures.override(PlanFixtures.awsPlan(), OverrideSpec.Kind.FREEZE, 9)));
         cases.put("aws-asg-floor", aws.renderOverride(PlanFixtures.awsPlan(),
                 PlanFixtures.override(PlanFixtures.awsPlan(), OverrideSpec.Kind.FLOOR, 30)));
+        GcpMigRenderer gcp = new GcpMigRenderer();
+        cases.put("gcp-mig", gcp.render(PlanFixtures.gcpPlan()));
+        cases.put("gcp-mig-freeze", gcp.renderOverride(PlanFixtures.gcpPlan(),
+                PlanFixtures.override(PlanFixtures.gcpPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("gcp-mig-floor", gcp.renderOverride(PlanFixtures.gcpPlan(),
+                PlanFixtures.override(PlanFixtures.gcpPlan(), OverrideSpec.Kind.FLOOR, 12)));
         return cases;
     }
 
