@@ -89,6 +89,17 @@ public final class PlanFixtures {
                 Map.of("project", "shop-prod", "zone", "europe-west3-a")), weekdayActions(BERLIN));
     }
 
+    public static CapacityPlan hpaPlan() {
+        return plan("staging", "catalog", new Target(TargetKind.KUBERNETES_HPA, "catalog",
+                Map.of("namespace", "shop")), weekdayActions(BERLIN));
+    }
+
+    public static CapacityPlan kedaPlan() {
+        return plan("prod", "checkout-api", new Target(TargetKind.KUBERNETES_KEDA, "checkout-api",
+                Map.of("namespace", "shop", "kind", "StatefulSet",
+                        "prometheusServer", "http://prometheus.monitoring:9090")), weekdayActions(BERLIN));
+    }
+
     public static CapacityPlan awsPlan() {
         return plan("prod", "checkout", new Target(TargetKind.AWS_ASG, "checkout-asg", Map.of("region", "eu-central-1")),
                 weekdayActions(BERLIN));

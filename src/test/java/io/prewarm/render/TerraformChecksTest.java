@@ -2,6 +2,8 @@ package io.prewarm.render;
 
 import io.prewarm.render.aws.AwsAsgRenderer;
 import io.prewarm.render.google.GcpMigRenderer;
+import io.prewarm.render.kubernetes.KedaRenderer;
+import io.prewarm.render.kubernetes.KubernetesHpaRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,18 @@ class TerraformChecksTest {
                 PlanFixtures.override(PlanFixtures.gcpPlan(), OverrideSpec.Kind.FREEZE, 9)));
         cases.put("gcp-mig-floor", gcp.renderOverride(PlanFixtures.gcpPlan(),
                 PlanFixtures.override(PlanFixtures.gcpPlan(), OverrideSpec.Kind.FLOOR, 12)));
+        KubernetesHpaRenderer hpa = new KubernetesHpaRenderer();
+        cases.put("kubernetes-hpa", hpa.render(PlanFixtures.hpaPlan()));
+        cases.put("kubernetes-hpa-freeze", hpa.renderOverride(PlanFixtures.hpaPlan(),
+                PlanFixtures.override(PlanFixtures.hpaPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("kubernetes-hpa-floor", hpa.renderOverride(PlanFixtures.hpaPlan(),
+                PlanFixtures.override(PlanFixtures.hpaPlan(), OverrideSpec.Kind.FLOOR, 12)));
+        KedaRenderer keda = new KedaRenderer();
+        cases.put("kubernetes-keda", keda.render(PlanFixtures.kedaPlan()));
+        cases.put("kubernetes-keda-freeze", keda.renderOverride(PlanFixtures.kedaPlan(),
+                PlanFixtures.override(PlanFixtures.kedaPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("kubernetes-keda-floor", keda.renderOverride(PlanFixtures.kedaPlan(),
+                PlanFixtures.override(PlanFixtures.kedaPlan(), OverrideSpec.Kind.FLOOR, 12)));
         return cases;
     }
 
