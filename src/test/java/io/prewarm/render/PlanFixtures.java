@@ -100,6 +100,14 @@ public final class PlanFixtures {
                         "prometheusServer", "http://prometheus.monitoring:9090")), weekdayActions(BERLIN));
     }
 
+    public static final String VMSS_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop-prod"
+            + "/providers/Microsoft.Compute/virtualMachineScaleSets/orders-vmss";
+
+    public static CapacityPlan azurePlan() {
+        return plan("prod", "orders", new Target(TargetKind.AZURE_VMSS, "orders-vmss", Map.of(
+                "resourceGroup", "shop-prod", "location", "westeurope", "resourceId", VMSS_ID)), weekdayActions(BERLIN));
+    }
+
     public static CapacityPlan awsPlan() {
         return plan("prod", "checkout", new Target(TargetKind.AWS_ASG, "checkout-asg", Map.of("region", "eu-central-1")),
                 weekdayActions(BERLIN));

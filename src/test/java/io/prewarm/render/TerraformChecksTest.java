@@ -1,6 +1,7 @@
 package io.prewarm.render;
 
 import io.prewarm.render.aws.AwsAsgRenderer;
+import io.prewarm.render.azure.AzureVmssRenderer;
 import io.prewarm.render.google.GcpMigRenderer;
 import io.prewarm.render.kubernetes.KedaRenderer;
 import io.prewarm.render.kubernetes.KubernetesHpaRenderer;
@@ -50,6 +51,12 @@ class TerraformChecksTest {
                 PlanFixtures.override(PlanFixtures.kedaPlan(), OverrideSpec.Kind.FREEZE, 9)));
         cases.put("kubernetes-keda-floor", keda.renderOverride(PlanFixtures.kedaPlan(),
                 PlanFixtures.override(PlanFixtures.kedaPlan(), OverrideSpec.Kind.FLOOR, 12)));
+        AzureVmssRenderer azure = new AzureVmssRenderer();
+        cases.put("azure-vmss", azure.render(PlanFixtures.azurePlan()));
+        cases.put("azure-vmss-freeze", azure.renderOverride(PlanFixtures.azurePlan(),
+                PlanFixtures.override(PlanFixtures.azurePlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("azure-vmss-floor", azure.renderOverride(PlanFixtures.azurePlan(),
+                PlanFixtures.override(PlanFixtures.azurePlan(), OverrideSpec.Kind.FLOOR, 12)));
         return cases;
     }
 
