@@ -65,6 +65,14 @@ class TerraformChecksTest {
     }
 
     @Test
+    void twoRunsProduceByteIdenticalFilesForEveryTarget() {
+        Map<String, RenderedFiles> first = allCases();
+        Map<String, RenderedFiles> second = allCases();
+        assertThat(second).isEqualTo(first);
+        first.forEach((name, files) -> assertThat(files.files()).as(name).isNotEmpty());
+    }
+
+    @Test
     void everyRenderedFolderPassesTfcheckWithNoProblems(@TempDir Path dir) {
         ExternalTools.assumeTfcheck();
         writeAll(dir);
