@@ -191,6 +191,10 @@ public final class PlanRun {
             }
             changes.putAll(rendered.files());
             changes.put(PlanFile.path(key), PlanFile.write(plan));
+            for (Map.Entry<String, String> rules : stages.alertRules().apply(plan).files().entrySet()) {
+                boolean empty = rules.getValue().lines().noneMatch(l -> l.strip().startsWith("- alert:"));
+                changes.put(rules.getKey(), empty ? null : rules.getValue());
+            }
             List<String> files = changedAgainstBase(workspace, changes);
             List<ReasonCode> reasons = new ArrayList<>(plan.reasons());
             extra.stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
