@@ -33,6 +33,8 @@ import java.util.Arrays;
  */
 final class SegmentCompressor {
     private static final long INF = Long.MAX_VALUE / 4;
+    /** Runs above which the grid is coarsened (a week at 5-minute steps has at most 2,016). */
+    static final int MAX_RUNS = 2016;
 
     private final int n;
     private final int cut;
@@ -53,6 +55,7 @@ final class SegmentCompressor {
             throw new IllegalArgumentException("compressing: empty profile or no segments allowed");
         }
         this.n = profile.length;
+        profile = coarsen(profile);
         this.cut = topRunStart(profile);
         int[] starts = new int[n];
         int[] values = new int[n];
@@ -156,6 +159,34 @@ final class SegmentCompressor {
                 }
             }
         }
+    }
+
+    /**
+     * Bounds the work for fine grids (a week at 1-minute steps has 10,080 slots): above
+     * {@link #MAX_RUNS} runs, blocks of {@code c} slots are raised to their maximum first, so boundaries
+     * fall on block edges. The result still never falls below the profile; it is optimal among
+     * schedules that change on block edges, which at the default 5-minute step never happens.
+     */
+    private static int[] coarsen(int[] profile) {
+        int n = profile.length;
+        int runs = 0;
+        for (int p = 0; p < n; p++) {
+            runs += profile[p] != profile[(p - 1 + n) % n] ? 1 : 0;
+        }
+        if (runs <= MAX_RUNS) {
+            return profile;
+        }
+        int c = (n + MAX_RUNS - 1) / MAX_RUNS;
+        int[] out = new int[n];
+        for (int from = 0; from < n; from += c) {
+            int to = Math.min(n, from + c);
+            int max = 0;
+            for (int p = from; p < to; p++) {
+                max = Math.max(max, profile[p]);
+            }
+            java.util.Arrays.fill(out, from, to, max);
+        }
+        return out;
     }
 
     /** Start of a run holding the maximum (0 for a flat profile). */

@@ -192,4 +192,22 @@ class RulesPlannerTest {
         double[] d = Fixtures.businessWeek(STEP, 300, 3000);
         assertThat(plan(Fixtures.policy(), d, 3000)).isEqualTo(plan(Fixtures.policy(), d, 3000));
     }
+
+    @Test
+    void theVerticalFloorIsTheCheapestSizeWhoseMinimumFleetCarriesBaseline() {
+        ServicePolicy base = Fixtures.policy(TargetKind.AWS_ASG, 4, 200, 100, 0, Fixtures.defaultRules(), STEP);
+        List<ServicePolicy.InstanceSize> sizes = List.of(new ServicePolicy.InstanceSize("small", 50, 0.05),
+                new ServicePolicy.InstanceSize("medium", 100, 0.10), new ServicePolicy.InstanceSize("large", 400, 0.40));
+        ServicePolicy policy = new ServicePolicy(base.source(), base.key(), base.target(), base.demand(),
+                base.capacity(), base.rules(), base.zone(), base.holidays(), sizes, base.indicators());
+        // baseline = median point forecast = 0.9 x 300 = 270: 4 x small = 200 is short, 4 x medium = 400 carries it
+        CapacityPlan p = plan(policy, Fixtures.businessWeek(STEP, 300, 3000), 3000);
+        assertThat(p.verticalFloor()).hasValueSatisfying(v -> {
+            assertThat(v.size()).isEqualTo("medium");
+            assertThat(v.instances()).isEqualTo(4);
+            assertThat(v.baselineDemand()).isEqualTo(270.0);
+        });
+        assertThat(p.reasons()).contains(ReasonCode.VERTICAL_FLOOR);
+        assertThat(p.notes()).anyMatch(n -> n.startsWith("VERTICAL_FLOOR: medium"));
+    }
 }
