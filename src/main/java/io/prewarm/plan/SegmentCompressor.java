@@ -72,8 +72,8 @@ final class SegmentCompressor {
         this.runValue = Arrays.copyOf(values, b);
         this.top = runValue[0];
         this.maxK = Math.min(maxSegments, b);
-        this.f = new long[maxK + 1][b + 1];
-        this.parent = new int[maxK + 1][b + 1];
+        this.f = new long[b + 1][maxK + 1];
+        this.parent = new int[b + 1][maxK + 1];
         this.tail = new long[b + 1];
         this.bestCost = new long[maxK + 1];
         this.bestLayers = new int[maxK + 1];
@@ -102,7 +102,7 @@ final class SegmentCompressor {
         }
         int j = end;
         for (int layer = bestLayers[kk]; layer >= 1; layer--) {
-            int i = parent[layer][j];
+            int i = parent[j][layer];
             int level = 0;
             for (int r = i; r < j; r++) {
                 level = Math.max(level, runValue[r]);
@@ -130,18 +130,21 @@ final class SegmentCompressor {
         for (long[] row : f) {
             Arrays.fill(row, INF);
         }
-        f[0][0] = 0;
+        f[0][0] = 0; // rows are line ends, columns segment counts: the inner loop walks memory in order
         for (int j = 1; j <= b; j++) {
             long max = 0;
             for (int i = j - 1; i >= 0; i--) {
                 max = Math.max(max, runValue[i]);
                 long c = max * (lenPrefix[j] - lenPrefix[i]) - (areaPrefix[j] - areaPrefix[i]);
                 int layers = Math.min(maxK, i + 1);
+                long[] from = f[i];
+                long[] to = f[j];
+                int[] back = parent[j];
                 for (int k = 1; k <= layers; k++) {
-                    long prev = f[k - 1][i];
-                    if (prev + c < f[k][j]) {
-                        f[k][j] = prev + c;
-                        parent[k][j] = i;
+                    long cand = from[k - 1] + c;
+                    if (cand < to[k]) {
+                        to[k] = cand;
+                        back[k] = i;
                     }
                 }
             }
@@ -152,8 +155,8 @@ final class SegmentCompressor {
             bestLayers[k] = bestLayers[k - 1];
             bestEnd[k] = bestEnd[k - 1];
             for (int a = k; a <= b; a++) {
-                if (f[k][a] < INF && f[k][a] + tail[a] < bestCost[k]) {
-                    bestCost[k] = f[k][a] + tail[a];
+                if (f[a][k] < INF && f[a][k] + tail[a] < bestCost[k]) {
+                    bestCost[k] = f[a][k] + tail[a];
                     bestLayers[k] = k;
                     bestEnd[k] = a;
                 }
