@@ -30,7 +30,7 @@ public final class RulesPlanner implements CapacityPlanner {
             throw new IllegalArgumentException("planning " + policy.key() + ": the forecast is empty");
         }
         List<String> notes = new ArrayList<>();
-        PlanLimits limits = PlanLimits.of(policy, input.normalPeakDemand(), notes);
+        PlanLimits limits = PlanLimits.of(policy, input.normalPeakDemand(), input.capacityHistory(), notes);
         WeekGrid grid = new WeekGrid(policy.zone(), forecast.step(), forecast.start());
         Duration lead = policy.rules().prewarmLead();
         int leadSteps = (int) ((lead.toSeconds() + forecast.step().toSeconds() - 1) / forecast.step().toSeconds());
