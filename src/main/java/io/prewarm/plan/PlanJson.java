@@ -33,15 +33,7 @@ public final class PlanJson {
         forecast.put("model", plan.forecastModel());
         forecast.put("score", plan.forecastScore());
         root.put("forecast", forecast);
-        root.put("verticalFloor", plan.verticalFloor().map(v -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("size", v.size());
-            m.put("instances", v.instances());
-            m.put("baselineDemand", v.baselineDemand());
-            m.put("pricePerHour", v.pricePerHour());
-            m.put("reason", ReasonCode.VERTICAL_FLOOR.name());
-            return (Object) m;
-        }).orElse(null));
+        root.put("verticalFloor", plan.verticalFloor().map(PlanJson::verticalFloor).orElse(null));
         root.put("reasons", plan.reasons().stream().map(Enum::name).toList());
         List<Object> actions = new ArrayList<>();
         for (ScalingAction a : plan.actions()) {
@@ -71,6 +63,16 @@ public final class PlanJson {
         root.put("timeline", timeline);
         root.put("notes", plan.notes());
         return root;
+    }
+
+    private static Object verticalFloor(CapacityPlan.VerticalFloor v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("size", v.size());
+        m.put("instances", v.instances());
+        m.put("baselineDemand", v.baselineDemand());
+        m.put("pricePerHour", v.pricePerHour());
+        m.put("reason", ReasonCode.VERTICAL_FLOOR.name());
+        return m;
     }
 
     private static Map<String, Object> limits(CapacityPlan.Limits l) {
