@@ -1,0 +1,153 @@
+package io.prewarm.forecast.smile;
+
+/**
+ * Seasonal profile times level: the shape of the week (or day) is the per-slot median, over the last
+ * few cycles, of each sample relative to its cycle's mean, so one bad Tuesday (an incident dip, a
+ * spike) does not move Tuesday's shape. The level is re-estimated from the most recent window, which
+ * lets a level shift after a launch carry into the forecast; an optional damped trend extends the
+ * change between the last two cycles. Sub-hourly data is smoothed over one hour first.
+ */
+final class ProfileModel implements Model {
+    private final boolean week;
+    private final int maxCycles;
+    private final boolean multiplicative;
+    private final double levelDays;
+    private final double damping;
+
+    /**
+     * @param levelDays length of the window that sets the level, in days
+     * @param damping   damping of the trend per hour; 0 = no trend
+     */
+    ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping) {
+        this.week = week;
+        this.maxCycles = maxCycles;
+        this.multiplicative = multiplicative;
+        this.levelDays = levelDays;
+        this.damping = damping;
+    }
+
+    @Override
+    public String name() {
+        return "profile-" + (week ? "week" : "day") + "-" + (multiplicative ? "mult" : "add") + "-level"
+                + fmt(levelDays) + "d" + (damping > 0 ? "-trend" : "");
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Integer.toString((int) d) : Double.toString(d);
+    }
+
+    @Override
+    public int minHistory(Grid g) {
+        return g.period(week);
+    }
+
+    @Override
+    public double[] forecast(double[] y, int n, Grid g, int h) {
+        int p = g.period(week);
+        int[] slots = g.slots(week);
+        double[] ys = Stats.smooth(y, n, g.perHour);
+        double[] cycleMeans = new double[Math.max(1, Math.min(maxCycles, n / p))];
+        double[] s = profile(ys, n, slots, p, cycleMeans);
+        int lw = (int) Math.max(1, Math.min(n, Math.round(levelDays * g.slotsPerDay)));
+        double level = level(ys, n, slots, s, lw);
+        if (Double.isNaN(level)) {
+            level = Stats.mean(cycleMeans, 0, cycleMeans.length, 1);
+        }
+        double slope = 0;
+        if (damping > 0 && cycleMeans.length >= 2 && !Double.isNaN(cycleMeans[0]) && !Double.isNaN(cycleMeans[1])) {
+            slope = (cycleMeans[0] - cycleMeans[1]) / p;
+        }
+        double phi = damping > 0 ? Math.pow(damping, 1.0 / g.perHour) : 0;
+        double[] f = new double[h];
+        double lev = level;
+        double phiK = 1;
+        // The level describes the middle of its window; the trend runs on from there.
+        for (int j = 0; j < lw / 2; j++) {
+            phiK *= phi;
+            lev += slope * phiK;
+        }
+        for (int k = 0; k < h; k++) {
+            if (slope != 0) {
+                phiK *= phi;
+                lev += slope * phiK;
+            }
+            double sv = s[slots[n + k]];
+            f[k] = multiplicative ? lev * sv : lev + sv;
+        }
+        return f;
+    }
+
+    /**
+     * Per-slot median of sample / cycle mean (or sample - cycle mean) over the last cycles, cycles
+     * aligned to end at {@code n}. Fills {@code cycleMeans} (most recent first). Normalized to mean 1
+     * (or 0); slots never observed get the neutral value.
+     */
+    double[] profile(double[] ys, int n, int[] slots, int p, double[] cycleMeans) {
+        int k = cycleMeans.length;
+        double[][] samples = new double[p][k + 1];
+        int[] counts = new int[p];
+        for (int c = 0; c < k; c++) {
+            int to = n - c * p;
+            int from = Math.max(0, to - p);
+            double m = Stats.mean(ys, from, to, Math.max(1, (to - from) / 2));
+            cycleMeans[c] = m;
+            if (Double.isNaN(m) || (multiplicative && m <= 0)) {
+                continue;
+            }
+            for (int t = from; t < to; t++) {
+                if (!Double.isNaN(ys[t])) {
+                    int sl = slots[t];
+                    if (counts[sl] <= k) {
+                        samples[sl][counts[sl]++] = multiplicative ? ys[t] / m : ys[t] - m;
+                    }
+                }
+            }
+        }
+        double neutral = multiplicative ? 1 : 0;
+        double[] s = new double[p];
+        double sum = 0;
+        int seen = 0;
+        for (int sl = 0; sl < p; sl++) {
+            s[sl] = counts[sl] == 0 ? Double.NaN : Stats.medianInPlace(samples[sl], counts[sl]);
+            if (!Double.isNaN(s[sl])) {
+                sum += s[sl];
+                seen++;
+            }
+        }
+        double mean = seen == 0 ? neutral : sum / seen;
+        for (int sl = 0; sl < p; sl++) {
+            if (Double.isNaN(s[sl])) {
+                s[sl] = neutral;
+            } else if (multiplicative) {
+                s[sl] = mean > 0 ? s[sl] / mean : 1;
+            } else {
+                s[sl] -= mean;
+            }
+        }
+        return s;
+    }
+
+    private double level(double[] ys, int n, int[] slots, double[] s, int lw) {
+        double num = 0;
+        double den = 0;
+        int c = 0;
+        for (int t = n - lw; t < n; t++) {
+            if (!Double.isNaN(ys[t])) {
+                double sv = s[slots[t]];
+                if (multiplicative) {
+                    num += ys[t];
+                    den += sv;
+                } else {
+                    num += ys[t] - sv;
+                    den += 1;
+                }
+                c++;
+            }
+        }
+        if (c < Math.max(1, lw / 4) || den <= 0) {
+            return Double.NaN;
+        }
+        return num / den;
+    }
+
+}

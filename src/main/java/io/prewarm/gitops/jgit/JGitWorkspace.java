@@ -1,0 +1,255 @@
+package io.prewarm.gitops.jgit;
+
+import io.prewarm.gitops.CommitMessage;
+import io.prewarm.gitops.GitOpsException;
+import io.prewarm.gitops.GitWorkspace;
+import io.prewarm.gitops.PublishResult;
+
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefLeaseSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** {@link GitWorkspace} on JGit: a temporary clone, one commit per proposal, a leased force-push. */
+public final class JGitWorkspace implements GitWorkspace {
+    private final Git git;
+    private final Path dir;
+    private final String baseBranch;
+    private final String baseCommit;
+    private final String describe;
+    private final PersonIdent author;
+
+    private JGitWorkspace(Git git, Path dir, String baseBranch, String baseCommit, String describe, PersonIdent author) {
+        this.git = git;
+        this.dir = dir;
+        this.baseBranch = baseBranch;
+        this.baseCommit = baseCommit;
+        this.describe = describe;
+        this.author = author;
+    }
+
+    /**
+     * Clones {@code repo} (a local path or a URL) at {@code baseBranch} into a temporary folder.
+     *
+     * @param repo       path or URL of the GitOps repository
+     * @param baseBranch the branch changes are proposed against
+     * @param author     author and committer of prewarm's commits
+     */
+    public static JGitWorkspace open(String repo, String baseBranch, PersonIdent author) {
+        String safe = RepoSpec.redact(repo);
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("prewarm-repo-");
+        } catch (IOException e) {
+            throw new GitOpsException("cloning " + safe + ": cannot create a temporary folder: " + e.getMessage(), e);
+        }
+        try {
+            Git git = Git.cloneRepository().setURI(RepoSpec.uri(repo)).setDirectory(tmp.toFile())
+                    .setBranch(Constants.R_HEADS + baseBranch).setCloneAllBranches(false).call();
+            Ref head = git.getRepository().exactRef(Constants.R_REMOTES + "origin/" + baseBranch);
+            if (head == null) {
+                git.close();
+                throw new GitOpsException("cloning " + safe + ": branch " + baseBranch + " not found");
+            }
+            git.checkout().setName(baseBranch).call();
+            return new JGitWorkspace(git, tmp, baseBranch, head.getObjectId().name(), safe, author);
+        } catch (GitAPIException | IOException e) {
+            deleteTree(tmp);
+            throw new GitOpsException("cloning " + safe + ": " + RepoSpec.redactMessage(e.getMessage(), repo), e);
+        } catch (RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    @Override
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public String baseCommit() {
+        return baseCommit;
+    }
+
+    @Override
+    public String describe() {
+        return describe;
+    }
+
+    @Override
+    public Optional<String> read(String path) {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            RevCommit c = walk.parseCommit(ObjectId.fromString(baseCommit));
+            try (TreeWalk tw = TreeWalk.forPath(git.getRepository(), path, c.getTree())) {
+                if (tw == null) {
+                    return Optional.empty();
+                }
+                byte[] bytes = git.getRepository().open(tw.getObjectId(0)).getBytes();
+                return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new GitOpsException("reading " + path + " from " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public PublishResult propose(String branch, Map<String, String> changes, CommitMessage message) {
+        String ref = Constants.R_HEADS + branch;
+        try {
+            git.checkout().setName(baseBranch).setForced(true).call();
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(baseCommit).call();
+            List<String> changed = apply(changes);
+            if (changed.isEmpty()) {
+                return new PublishResult(PublishResult.Status.NO_CHANGE, branch, Optional.empty(), List.of());
+            }
+            RevCommit commit = git.commit().setMessage(message.full()).setAuthor(author).setCommitter(author)
+                    .setSign(false).setAllowEmpty(false).call();
+            Optional<ObjectId> remote = remoteBranch(ref);
+            if (remote.isPresent()) {
+                try (RevWalk walk = new RevWalk(git.getRepository())) {
+                    RevCommit existing = walk.parseCommit(remote.get());
+                    if (existing.getParentCount() == 1 && existing.getParent(0).name().equals(baseCommit)
+                            && existing.getTree().getId().equals(commit.getTree().getId())) {
+                        return new PublishResult(PublishResult.Status.NO_CHANGE, branch,
+                                Optional.of(existing.name()), changed);
+                    }
+                }
+            }
+            push(branch, commit, remote.orElse(ObjectId.zeroId()));
+            return new PublishResult(PublishResult.Status.UPDATED, branch, Optional.of(commit.name()), changed);
+        } catch (GitAPIException | IOException e) {
+            throw new GitOpsException("proposing branch " + branch + " to " + describe + ": "
+                    + RepoSpec.redactMessage(e.getMessage(), describe), e);
+        }
+    }
+
+    @Override
+    public String diff(Map<String, String> changes) {
+        try {
+            git.checkout().setName(baseBranch).setForced(true).call();
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(baseCommit).call();
+            apply(changes);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            git.diff().setCached(true).setOutputStream(out).call();
+            git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(baseCommit).call();
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (GitAPIException | IOException e) {
+            throw new GitOpsException("computing the diff against " + baseBranch + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> list(String folder) {
+        String prefix = folder.endsWith("/") ? folder : folder + "/";
+        List<String> out = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(git.getRepository());
+             TreeWalk tw = new TreeWalk(git.getRepository())) {
+            tw.addTree(walk.parseCommit(ObjectId.fromString(baseCommit)).getTree());
+            tw.setRecursive(true);
+            tw.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(prefix.substring(0, prefix.length() - 1)));
+            while (tw.next()) {
+                out.add(tw.getPathString());
+            }
+        } catch (IOException e) {
+            throw new GitOpsException("listing " + folder + " in " + describe + ": " + e.getMessage(), e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private List<String> apply(Map<String, String> changes) throws IOException, GitAPIException {
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(changes).entrySet()) {
+            Path target = RepoSpec.safeResolve(dir, e.getKey());
+            Optional<String> before = Files.isRegularFile(target)
+                    ? Optional.of(Files.readString(target, StandardCharsets.UTF_8)) : Optional.empty();
+            if (e.getValue() == null) {
+                if (before.isPresent()) {
+                    git.rm().addFilepattern(e.getKey()).call();
+                    changed.add(e.getKey());
+                }
+                continue;
+            }
+            if (before.isPresent() && before.get().equals(e.getValue())) {
+                continue;
+            }
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + target.getFileName() + ".prewarm-tmp");
+            Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            git.add().addFilepattern(e.getKey()).call();
+            changed.add(e.getKey());
+        }
+        return changed;
+    }
+
+    private Optional<ObjectId> remoteBranch(String ref) throws GitAPIException {
+        Collection<Ref> refs = git.lsRemote().setHeads(true).call();
+        return refs.stream().filter(r -> r.getName().equals(ref)).map(Ref::getObjectId).findFirst();
+    }
+
+    private void push(String branch, RevCommit commit, ObjectId expectedOld) throws GitAPIException {
+        String ref = Constants.R_HEADS + branch;
+        Iterable<PushResult> results;
+        try {
+            results = git.push().setRemote("origin")
+                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+" + commit.name() + ":" + ref))
+                    .setRefLeaseSpecs(new RefLeaseSpec(ref, expectedOld.equals(ObjectId.zeroId())
+                            ? ObjectId.zeroId().name() : expectedOld.name()))
+                    .call();
+        } catch (TransportException e) {
+            throw new GitOpsException("pushing branch " + branch + " to " + describe + ": "
+                    + RepoSpec.redactMessage(e.getMessage(), describe), e);
+        }
+        for (PushResult r : results) {
+            for (RemoteRefUpdate u : r.getRemoteUpdates()) {
+                if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    throw new GitOpsException("pushing branch " + branch + " to " + describe + ": "
+                            + u.getStatus().name().toLowerCase().replace('_', '-')
+                            + (u.getMessage() == null ? "" : " (" + u.getMessage() + ")"));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+        deleteTree(dir);
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temporary folder is harmless
+        }
+    }
+}

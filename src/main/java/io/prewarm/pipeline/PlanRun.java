@@ -1,0 +1,251 @@
+package io.prewarm.pipeline;
+
+import io.prewarm.common.ReasonCode;
+import io.prewarm.common.ServiceKey;
+import io.prewarm.common.TimeWindow;
+import io.prewarm.forecast.Forecast;
+import io.prewarm.forecast.ForecastRequest;
+import io.prewarm.gitops.CommitMessage;
+import io.prewarm.gitops.GitWorkspace;
+import io.prewarm.gitops.PublishResult;
+import io.prewarm.metrics.TimeSeries;
+import io.prewarm.override.OverrideStore;
+import io.prewarm.override.ServiceOverrides;
+import io.prewarm.plan.CapacityPlan;
+import io.prewarm.plan.PlanInput;
+import io.prewarm.policy.ServicePolicy;
+import io.prewarm.render.RenderedFiles;
+import io.quarkus.logging.Log;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One {@code plan} run: for every policy, read history, forecast, plan and render (concurrently, with
+ * bounded parallelism), then propose every successful service's files in one commit on
+ * {@code prewarm/plan-<date>}. A failed service changes nothing of its own and leaves the others' results
+ * intact (unless {@link Options#allOrNothing()}).
+ */
+public final class PlanRun {
+    /** How far ahead a plan reaches: one week of recurring schedules. */
+    public static final Duration HORIZON = Duration.ofDays(7);
+
+    private final Stages stages;
+
+    public PlanRun(Stages stages) {
+        this.stages = Objects.requireNonNull(stages, "stages");
+    }
+
+    /**
+     * @param now          the planning instant
+     * @param dryRun       render and diff, commit nothing
+     * @param parallelism  services processed at once
+     * @param allOrNothing commit nothing when any service fails
+     */
+    public record Options(Instant now, boolean dryRun, int parallelism, boolean allOrNothing) {
+        public Options {
+            Objects.requireNonNull(now, "now");
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+            }
+        }
+    }
+
+    /** The proposal branch of a run: {@code prewarm/plan-<UTC date>}. */
+    public static String branch(Instant now) {
+        return "prewarm/plan-" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    public RunSummary run(List<ServicePolicy> policies, GitWorkspace workspace, Options options) {
+        long t0 = System.nanoTime();
+        List<Outcome> outcomes = planAll(policies, workspace, options);
+        Map<String, String> changes = new TreeMap<>();
+        List<ServiceResult> results = new ArrayList<>();
+        boolean anyFailed = outcomes.stream().anyMatch(o -> o.result.status() == ServiceResult.Status.FAILED);
+        for (Outcome o : outcomes) {
+            if (o.result.status() == ServiceResult.Status.FAILED || (anyFailed && options.allOrNothing())) {
+                results.add(o.result.status() == ServiceResult.Status.FAILED ? o.result
+                        : o.result.withStatus(ServiceResult.Status.NO_CHANGE, "not committed: another service failed "
+                        + "and all-or-nothing is set"));
+                continue;
+            }
+            changes.putAll(o.changes);
+            results.add(o.result);
+        }
+        String branch = branch(options.now());
+        Optional<String> diff = Optional.empty();
+        Optional<String> commit = Optional.empty();
+        boolean published = false;
+        if (options.dryRun()) {
+            diff = Optional.of(changes.isEmpty() ? "" : workspace.diff(changes));
+        } else if (!changes.isEmpty()) {
+            PublishResult pr = workspace.propose(branch, changes, message(options.now(), results));
+            commit = pr.commit();
+            published = pr.status() == PublishResult.Status.UPDATED;
+            if (!published) {
+                results = results.stream().map(r -> r.status() == ServiceResult.Status.UPDATED
+                        ? r.withStatus(ServiceResult.Status.NO_CHANGE, "already proposed on " + branch) : r).toList();
+            }
+            Log.infof("published branch=%s status=%s commit=%s files=%d", branch, pr.status(),
+                    pr.commit().orElse("-"), pr.changedFiles().size());
+        }
+        RunSummary summary = new RunSummary(options.now(), workspace.describe(), branch, commit, published,
+                options.dryRun(), diff, results);
+        Log.infof("plan run done services=%d updated=%d no_change=%d frozen=%d failed=%d seconds=%.1f",
+                results.size(), summary.count(ServiceResult.Status.UPDATED), summary.count(ServiceResult.Status.NO_CHANGE),
+                summary.count(ServiceResult.Status.FROZEN), summary.count(ServiceResult.Status.FAILED),
+                (System.nanoTime() - t0) / 1e9);
+        return summary;
+    }
+
+    private record Outcome(ServiceResult result, Map<String, String> changes) {
+    }
+
+    private List<Outcome> planAll(List<ServicePolicy> policies, GitWorkspace workspace, Options options) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), Math.max(1, policies.size())),
+                r -> {
+                    Thread t = new Thread(r, "prewarm-plan");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (ServicePolicy p : policies) {
+                futures.add(pool.submit(() -> planOne(p, workspace, options.now())));
+            }
+            List<Outcome> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    out.add(failed(policies.get(i).key(), e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    out.add(failed(policies.get(i).key(), e));
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome failed(ServiceKey key, Throwable e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Log.errorf("planning failed service=%s: %s", key, msg);
+        return new Outcome(new ServiceResult(key, ServiceResult.Status.FAILED, List.of(), List.of(), msg,
+                Optional.empty(), 0, 0), Map.of());
+    }
+
+    private Outcome planOne(ServicePolicy policy, GitWorkspace workspace, Instant now) {
+        ServiceKey key = policy.key();
+        try {
+            ServiceOverrides stored = OverrideStore.read(workspace, key);
+            ServiceOverrides active = stored.activeAt(now);
+            Map<String, String> changes = new TreeMap<>();
+            List<ReasonCode> extra = new ArrayList<>();
+            if (!stored.isEmpty() && !stored.equals(active)) {
+                changes.put(OverrideStore.path(key), active.isEmpty() ? null : OverrideStore.render(active));
+                extra.add(ReasonCode.EMERGENCY_EXPIRED);
+            }
+            if (active.freeze().isPresent()) {
+                ServiceOverrides.Freeze f = active.freeze().get();
+                String msg = "frozen at " + f.count() + " instances by " + f.actor() + " (" + f.id() + ")";
+                Log.infof("skipping frozen service=%s id=%s", key, f.id());
+                List<ReasonCode> reasons = new ArrayList<>(extra);
+                reasons.add(ReasonCode.FROZEN);
+                return new Outcome(new ServiceResult(key, ServiceResult.Status.FROZEN, reasons,
+                        changedAgainstBase(workspace, changes), msg, Optional.empty(), 0, 0), changes);
+            }
+            Duration step = policy.demand().step();
+            Instant start = align(now, step);
+            TimeWindow window = new TimeWindow(start.minus(policy.demand().history()), start, step);
+            TimeSeries history = stages.metrics().demand(policy, window);
+            int lead = (int) (policy.rules().prewarmLead().getSeconds() / step.getSeconds());
+            int horizon = (int) (HORIZON.getSeconds() / step.getSeconds()) + lead + 1;
+            LocalDate from = LocalDate.ofInstant(window.start(), policy.zone()).minusDays(1);
+            LocalDate to = LocalDate.ofInstant(start.plus(HORIZON), policy.zone()).plusDays(1);
+            ForecastRequest req = new ForecastRequest(start, step, horizon, Optional.of(policy.zone()),
+                    stages.holidays().between(policy, from, to));
+            Forecast forecast = stages.forecaster().forecast(history, req);
+            double normalPeak = stages.normalPeak().of(history, policy.zone());
+            Optional<PlanInput.EmergencyFloor> floor = active.scaleUp()
+                    .map(s -> new PlanInput.EmergencyFloor(s.id(), s.min(), s.expiresAt()));
+            CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now));
+            RenderedFiles rendered = stages.renderers().apply(policy.target().kind()).render(plan);
+            String folder = "generated/" + key.path() + "/";
+            for (String existing : workspace.list(folder)) {
+                changes.put(existing, null);
+            }
+            changes.putAll(rendered.files());
+            changes.put(PlanFile.path(key), PlanFile.write(plan));
+            List<String> files = changedAgainstBase(workspace, changes);
+            List<ReasonCode> reasons = new ArrayList<>(plan.reasons());
+            extra.stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
+            ServiceResult.Status status = files.isEmpty() ? ServiceResult.Status.NO_CHANGE : ServiceResult.Status.UPDATED;
+            Log.infof("planned service=%s model=%s score=%.3f peak=%d actions=%d files_changed=%d missing=%d",
+                    key, plan.forecastModel(), plan.forecastScore(), plan.peakCapacity(), plan.actions().size(),
+                    files.size(), history.missing());
+            return new Outcome(new ServiceResult(key, status, reasons, files,
+                    status == ServiceResult.Status.NO_CHANGE ? "plan unchanged" : "plan changed",
+                    Optional.of(plan), history.size(), history.missing()), changes);
+        } catch (RuntimeException e) {
+            return failed(key, e);
+        }
+    }
+
+    /** The paths in {@code changes} whose content differs from the base branch. */
+    private static List<String> changedAgainstBase(GitWorkspace workspace, Map<String, String> changes) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : changes.entrySet()) {
+            Optional<String> base = workspace.read(e.getKey());
+            boolean same = e.getValue() == null ? base.isEmpty() : base.map(e.getValue()::equals).orElse(false);
+            if (!same) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** The first grid instant at or after {@code now}. */
+    static Instant align(Instant now, Duration step) {
+        long s = step.getSeconds();
+        long t = now.getEpochSecond();
+        long aligned = Math.floorDiv(t + s - 1, s) * s;
+        return Instant.ofEpochSecond(aligned);
+    }
+
+    private static CommitMessage message(Instant now, List<ServiceResult> results) {
+        List<ServiceResult> changed = results.stream().filter(r -> r.status() == ServiceResult.Status.UPDATED
+                || (!r.files().isEmpty() && r.status() != ServiceResult.Status.FAILED)).toList();
+        String subject = "prewarm: plan " + LocalDate.ofInstant(now, ZoneOffset.UTC) + " for "
+                + (changed.size() == 1 ? changed.get(0).key().toString() : changed.size() + " services");
+        StringBuilder body = new StringBuilder();
+        body.append("Planned at ").append(now).append(".\n\n");
+        for (ServiceResult r : results) {
+            body.append("- ").append(r.key()).append(": ").append(r.status().name());
+            r.plan().ifPresent(p -> body.append(", peak ").append(p.peakCapacity()).append(" instances, ")
+                    .append(p.actions().size()).append(" actions, model ").append(p.forecastModel()));
+            if (!r.reasons().isEmpty()) {
+                body.append(", reasons ").append(r.reasons().stream().map(Enum::name).sorted().toList());
+            }
+            if (r.status() == ServiceResult.Status.FAILED || r.status() == ServiceResult.Status.FROZEN) {
+                body.append(" (").append(r.message()).append(')');
+            }
+            body.append('\n');
+        }
+        return new CommitMessage(subject, body.toString());
+    }
+}

@@ -1,0 +1,40 @@
+package io.prewarm.render;
+
+import io.prewarm.common.TargetKind;
+import io.prewarm.render.aws.AwsAsgRenderer;
+import io.prewarm.render.azure.AzureVmssRenderer;
+import io.prewarm.render.google.GcpMigRenderer;
+import io.prewarm.render.kubernetes.KedaRenderer;
+import io.prewarm.render.kubernetes.KubernetesHpaRenderer;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The renderer for each target kind. */
+public final class Renderers {
+    private final Map<TargetKind, TerraformRenderer> byKind = new EnumMap<>(TargetKind.class);
+
+    /** The built-in renderers, one per {@link TargetKind}. */
+    public Renderers() {
+        this(List.of(new AwsAsgRenderer(), new KubernetesHpaRenderer(), new KedaRenderer(), new GcpMigRenderer(),
+                new AzureVmssRenderer()));
+    }
+
+    public Renderers(List<? extends TerraformRenderer> renderers) {
+        for (TerraformRenderer r : renderers) {
+            if (byKind.putIfAbsent(r.kind(), r) != null) {
+                throw new IllegalArgumentException("registering renderers: two renderers for " + r.kind().id());
+            }
+        }
+    }
+
+    /** The renderer for {@code kind}; fails with the kind's name when none is registered. */
+    public TerraformRenderer forKind(TargetKind kind) {
+        TerraformRenderer r = byKind.get(kind);
+        if (r == null) {
+            throw new IllegalArgumentException("rendering: no renderer for target kind " + kind.id());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,85 @@
+package io.prewarm.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Runs the optional checkers (tfcheck, terraform, promtool); tests skip with a reason when one is absent. */
+public final class ExternalTools {
+    public static final Path TFCHECK = Path.of(System.getProperty("tfcheck",
+            "/work/shared/tools/tfcheck/tfcheck"));
+
+    private ExternalTools() {
+    }
+
+    /** Exit code and combined output of a finished process. */
+    public record Result(int exit, String output) {
+    }
+
+    public static Optional<Path> onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir, command);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Skips the calling test unless node and a set-up tfcheck are present. */
+    public static void assumeTfcheck() {
+        assumeTrue(onPath("node").isPresent(), "skipped: node is not installed, tfcheck cannot run");
+        assumeTrue(Files.isExecutable(TFCHECK), "skipped: tfcheck not found at " + TFCHECK
+                + " (set -Dtfcheck=/path/to/tfcheck)");
+        Path deps = TFCHECK.getParent().resolve("node_modules/@cdktf/hcl2json");
+        Path cache = Path.of(System.getProperty("user.home"), ".cache/tfcheck/node_modules/@cdktf/hcl2json");
+        assumeTrue(Files.isDirectory(deps) || Files.isDirectory(cache),
+                "skipped: tfcheck dependencies missing; run " + TFCHECK.getParent().resolve("setup"));
+    }
+
+    /** The parent of the offline provider mirror ({@code registry.terraform.io}), if this machine has one. */
+    public static Optional<Path> terraformPluginDir() {
+        List<Path> candidates = new ArrayList<>();
+        String configured = System.getenv("PREWARM_TF_PLUGIN_DIR");
+        if (configured != null) {
+            candidates.add(Path.of(configured));
+        }
+        candidates.add(Path.of("/opt/tf-plugins"));
+        candidates.add(Path.of(System.getProperty("user.home"), ".terraform.d/plugins"));
+        return candidates.stream()
+                .filter(p -> Files.isDirectory(p.resolve("registry.terraform.io/hashicorp/aws")))
+                .findFirst();
+    }
+
+    public static Result run(Path workDir, long timeoutSeconds, String... command) {
+        try {
+            Path log = Files.createTempFile("prewarm-tool", ".log");
+            try {
+                Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+                p.getOutputStream().close();
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("running " + command[0] + ": timed out after " + timeoutSeconds + " s");
+                }
+                return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("running " + command[0] + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("running " + command[0] + ": interrupted", e);
+        }
+    }
+}
