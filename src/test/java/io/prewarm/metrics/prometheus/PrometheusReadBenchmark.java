@@ -145,7 +145,7 @@ class PrometheusReadBenchmark {
             all.add(new OpenMetricsWriter.Series(METRIC, Map.of("series", "s" + s), new TimeSeries(T0, STEP, v)));
         }
         try (Writer w = Files.newBufferedWriter(file)) {
-            OpenMetricsWriter.write(w, all);
+            OpenMetricsWriter.write(w, all, OpenMetricsWriter.Missing.SKIP);
         }
         return file;
     }
