@@ -1,0 +1,9 @@
+package io.prewarm.gitops;
+
+/**
+ * Publishes a proposal's description: to the forge as a merge request ({@link MergeRequestSync}), or
+ * to standard output when no forge is configured ({@link PrintingPublisher}), the local default.
+ */
+public interface MergeRequestPublisher {
+    MergeRequestOutcome publish(MergeRequestDraft draft);
+}
