@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.plan.CapacityPlan;
-import io.prewarm.plan.PlanStep;
 import io.prewarm.plan.ScalingAction;
 
 import java.math.BigDecimal;
@@ -24,41 +23,48 @@ import java.util.Optional;
 
 /**
  * What a merged plan put in place for one service, committed beside its Terraform as
- * {@code plans/<env>/<service>.json}: limits, the schedule, the peak and the capacity per hour of the week.
- * The next run reads it from the base branch to show reviewers "current versus proposed" and to decide
- * whether a new plan differs enough to be proposed at all ({@link ChurnControl}). It holds no run time, so
- * an unchanged plan writes byte-identical text.
+ * {@code plans/<env>/<service>.json}: the limits, the scheduled actions and what they add up to (the
+ * scheduled floor per hour of the week, its peak, its cost in instance-hours). Everything in it derives
+ * from the limits and the actions, which is exactly what the Terraform encodes, so a re-run whose
+ * Terraform is unchanged writes byte-identical text (no run time, no forecast numbers). The next run
+ * reads it from the base branch to show reviewers "current versus proposed" and to decide whether a new
+ * plan differs enough to be proposed at all ({@link ChurnControl}).
  *
- * @param key          environment and service
- * @param zone         time zone of the schedules and of {@code hourly}
- * @param min          floor in force
- * @param max          effective ceiling (policy maximum lowered to the safety cap)
- * @param policyMax    the policy's maximum
- * @param safetyCap    the safety cap in instances
- * @param peakCapacity the largest planned capacity
- * @param peakAt       when it is first reached
- * @param peakDemand   the largest upper forecast of demand over the horizon
- * @param actions      the scheduled actions, sorted by name
- * @param hourly       mean planned capacity per hour of the week, 168 values from Monday 00:00 in {@code zone}
+ * @param key       environment and service
+ * @param zone      time zone of the schedules and of {@code hourly}
+ * @param min       floor in force
+ * @param max       effective ceiling (policy maximum lowered to the safety cap)
+ * @param policyMax the policy's maximum
+ * @param actions   the scheduled actions, sorted by name
+ * @param hourly    derived: mean scheduled floor per hour of the week, 168 values from Monday 00:00 in {@code zone}
+ * @param peakCapacity derived: the highest scheduled floor, weekly or one-off
+ * @param peakWhen  derived: when the weekly peak starts ({@code Mon 08:30}), or a higher one-off's local time
  */
-public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int policyMax, int safetyCap,
-                           int peakCapacity, Instant peakAt, double peakDemand, List<Action> actions,
-                           List<Double> hourly) {
+public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int policyMax, List<Action> actions,
+                           List<Double> hourly, int peakCapacity, String peakWhen) {
     public static final int HOURS_PER_WEEK = 168;
     private static final int SCHEMA = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     public PlanSnapshot {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(peakAt, "peakAt");
-        actions = List.copyOf(actions);
+        Objects.requireNonNull(peakWhen, "peakWhen");
+        actions = actions.stream().sorted(java.util.Comparator.comparing(Action::name)).toList();
         hourly = List.copyOf(hourly);
         if (hourly.size() != HOURS_PER_WEEK) {
             throw new IllegalArgumentException("plan snapshot of " + key + " needs " + HOURS_PER_WEEK
                     + " hourly values, got " + hourly.size());
         }
+    }
+
+    /** A snapshot of limits and actions, with the weekly floor, its peak and when it starts worked out. */
+    public static PlanSnapshot of(ServiceKey key, ZoneId zone, int min, int max, int policyMax, List<Action> actions) {
+        int[] floor = floorPerMinute(min, actions);
+        int peak = peakCapacity(min, floor, actions);
+        return new PlanSnapshot(key, zone, min, max, policyMax, actions, hourly(floor), peak, peakWhen(peak, floor, actions));
     }
 
     /**
@@ -86,29 +92,78 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
 
     /** The snapshot of a plan. */
     public static PlanSnapshot of(CapacityPlan plan) {
-        double[] sum = new double[HOURS_PER_WEEK];
-        int[] n = new int[HOURS_PER_WEEK];
-        PlanStep peak = null;
-        double peakDemand = 0;
-        for (PlanStep s : plan.timeline()) {
-            peakDemand = Math.max(peakDemand, s.demand());
-            int h = hourOfWeek(s.time(), plan.zone());
-            sum[h] += s.capacity();
-            n[h]++;
-            if (peak == null || s.capacity() > peak.capacity()) {
-                peak = s;
+        CapacityPlan.Limits l = plan.limits();
+        return of(plan.key(), plan.zone(), l.min(), l.max(), l.policyMax(),
+                plan.actions().stream().map(Action::of).toList());
+    }
+
+    /**
+     * The scheduled floor per minute of the week: the {@code min} of the weekly action that fired last
+     * (wrapping around the week), never below the policy minimum. One-off actions and crons bound to dates
+     * are exceptions, not the weekly shape, and are left out.
+     */
+    static int[] floorPerMinute(int min, List<Action> actions) {
+        int[] setAt = new int[WeeklyCron.MINUTES_PER_WEEK];
+        java.util.Arrays.fill(setAt, -1);
+        for (Action a : actions) {
+            if (a.when().contains(":")) {
+                continue; // one-off
+            }
+            java.util.BitSet fires = WeeklyCron.firings(a.when()).orElse(new java.util.BitSet());
+            for (int m = fires.nextSetBit(0); m >= 0; m = fires.nextSetBit(m + 1)) {
+                setAt[m] = Math.max(setAt[m], a.min()); // simultaneous actions: the larger floor wins
             }
         }
-        List<Double> hourly = new ArrayList<>(HOURS_PER_WEEK);
-        for (int h = 0; h < HOURS_PER_WEEK; h++) {
-            hourly.add(n[h] == 0 ? plan.limits().min() : round2(sum[h] / n[h]));
+        int last = min;
+        for (int m = WeeklyCron.MINUTES_PER_WEEK - 1; m >= 0; m--) {
+            if (setAt[m] >= 0) {
+                last = setAt[m]; // the week's last action carries over into Monday 00:00
+                break;
+            }
         }
-        List<Action> actions = plan.actions().stream().map(Action::of)
-                .sorted(java.util.Comparator.comparing(Action::name)).toList();
-        CapacityPlan.Limits l = plan.limits();
-        return new PlanSnapshot(plan.key(), plan.zone(), l.min(), l.max(), l.policyMax(), l.safetyCap(),
-                peak == null ? l.min() : peak.capacity(), peak == null ? Instant.EPOCH : peak.time(),
-                round2(peakDemand), actions, hourly);
+        int[] floor = new int[WeeklyCron.MINUTES_PER_WEEK];
+        for (int m = 0; m < floor.length; m++) {
+            if (setAt[m] >= 0) {
+                last = setAt[m];
+            }
+            floor[m] = Math.max(min, last);
+        }
+        return floor;
+    }
+
+    private static List<Double> hourly(int[] floor) {
+        List<Double> out = new ArrayList<>(HOURS_PER_WEEK);
+        for (int h = 0; h < HOURS_PER_WEEK; h++) {
+            double sum = 0;
+            for (int m = h * 60; m < h * 60 + 60; m++) {
+                sum += floor[m];
+            }
+            out.add(round2(sum / 60));
+        }
+        return out;
+    }
+
+    private static int peakCapacity(int min, int[] floor, List<Action> actions) {
+        int peak = min;
+        for (int f : floor) {
+            peak = Math.max(peak, f);
+        }
+        for (Action a : actions) {
+            if (a.when().contains(":")) {
+                peak = Math.max(peak, a.min());
+            }
+        }
+        return peak;
+    }
+
+    private static String peakWhen(int peak, int[] floor, List<Action> actions) {
+        for (int m = 0; m < floor.length; m++) {
+            if (floor[m] == peak && floor[(m + floor.length - 1) % floor.length] != peak) {
+                return String.format(Locale.ROOT, "%s %02d:%02d", DAYS[m / 1440], (m % 1440) / 60, m % 60);
+            }
+        }
+        return actions.stream().filter(a -> a.when().contains(":") && a.min() == peak).map(Action::when).findFirst()
+                .orElse("all week");
     }
 
     /** Hour of the week in {@code zone}: 0 is Monday 00:00-00:59, 167 is Sunday 23:00-23:59. */
@@ -117,7 +172,7 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
         return (z.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) * 24 + z.getHour();
     }
 
-    /** Mean capacity at an instant, by its hour of the week (the schedule repeats weekly). */
+    /** Mean scheduled floor at an instant, by its hour of the week (the schedule repeats weekly). */
     public double capacityAt(Instant t) {
         return hourly.get(hourOfWeek(t, zone));
     }
@@ -144,13 +199,8 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
                 actions.add(new Action(a.path("name").asText(), a.path("when").asText(), a.path("min").asInt(),
                         a.path("max").asInt(), a.path("desired").asInt(), ReasonCode.valueOf(a.path("reason").asText())));
             }
-            List<Double> hourly = new ArrayList<>();
-            n.path("hourly").forEach(v -> hourly.add(v.asDouble()));
-            JsonNode peak = n.path("peak");
-            return new PlanSnapshot(ServiceKey.of(key[0], key.length > 1 ? key[1] : ""), ZoneId.of(n.path("zone").asText()),
-                    n.path("min").asInt(), n.path("max").asInt(), n.path("policyMax").asInt(), n.path("safetyCap").asInt(),
-                    peak.path("capacity").asInt(), Instant.parse(peak.path("at").asText()), peak.path("demand").asDouble(),
-                    actions, hourly);
+            return of(ServiceKey.of(key[0], key.length > 1 ? key[1] : ""), ZoneId.of(n.path("zone").asText()),
+                    n.path("min").asInt(), n.path("max").asInt(), n.path("policyMax").asInt(), actions);
         } catch (JsonProcessingException | RuntimeException e) {
             if (e instanceof GitOpsException g) {
                 throw g;
@@ -170,9 +220,9 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
         b.append("  \"service\": ").append(q(key.path())).append(",\n");
         b.append("  \"zone\": ").append(q(zone.getId())).append(",\n");
         b.append("  \"min\": ").append(min).append(", \"max\": ").append(max).append(", \"policyMax\": ")
-                .append(policyMax).append(", \"safetyCap\": ").append(safetyCap).append(",\n");
-        b.append("  \"peak\": {\"capacity\": ").append(peakCapacity).append(", \"at\": ").append(q(peakAt.toString()))
-                .append(", \"demand\": ").append(num(peakDemand)).append("},\n");
+                .append(policyMax).append(",\n");
+        b.append("  \"peak\": {\"capacity\": ").append(peakCapacity).append(", \"from\": ").append(q(peakWhen))
+                .append("},\n");
         b.append("  \"instanceHoursPerWeek\": ").append(num(instanceHoursPerWeek())).append(",\n");
         b.append("  \"actions\": [");
         for (int i = 0; i < actions.size(); i++) {
@@ -183,6 +233,7 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
                     .append('}');
         }
         b.append(actions.isEmpty() ? "],\n" : "\n  ],\n");
+        b.append("  \"_hourly\": \"scheduled floor per hour of the week from Monday 00:00, derived from actions\",\n");
         b.append("  \"hourly\": [");
         for (int d = 0; d < 7; d++) {
             b.append(d == 0 ? "\n    " : ",\n    ");

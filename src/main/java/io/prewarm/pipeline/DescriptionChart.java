@@ -74,8 +74,8 @@ final class DescriptionChart {
             b.append("    line ").append(now).append('\n');
         }
         b.append("```\n\n");
-        b.append("_Bars: instances the upper forecast needs (with headroom). First line: proposed capacity.")
-                .append(current.isPresent() ? " Second line: current capacity (from the base branch)." : "")
+        b.append("_Bars: instances the upper forecast needs (with headroom). First line: the proposed plan's capacity.")
+                .append(current.isPresent() ? " Second line: the current schedule's weekly floor (base branch)." : "")
                 .append(" Times in ").append(plan.zone().getId()).append("._\n\n");
         return b.toString();
     }

@@ -28,10 +28,10 @@ final class DescriptionSection {
                 .append(num(p.demand())).append(" (demand units) on ").append(MergeRequestDescription.when(p.time(),
                         plan.zone())).append(", which needs ").append(p.required()).append(" instances at ")
                 .append(num(plan.limits().perInstance())).append(" per instance with ")
-                .append(Math.round(plan.limits().headroom() * 100)).append("% headroom. Planned capacity peaks at ")
-                .append(proposed.peakCapacity()).append(" from ").append(MergeRequestDescription.when(proposed.peakAt(),
-                        plan.zone())).append(current.map(c -> "; the current plan peaks at " + c.peakCapacity()
-                        + " from " + MergeRequestDescription.when(c.peakAt(), c.zone())).orElse("")).append(".\n\n"));
+                .append(Math.round(plan.limits().headroom() * 100)).append("% headroom. The proposed schedule peaks at ")
+                .append(proposed.peakCapacity()).append(" from ").append(proposed.peakWhen())
+                .append(current.map(c -> "; the current schedule peaks at " + c.peakCapacity() + " from " + c.peakWhen())
+                        .orElse("")).append(".\n\n"));
         b.append("**Expected cost:** ").append(num(proposed.instanceHoursPerWeek())).append(" instance-hours per week");
         current.ifPresentOrElse(c -> b.append(", ").append(DescriptionText.delta(proposed.instanceHoursPerWeek(),
                         c.instanceHoursPerWeek())).append(" against the current plan's ").append(num(c.instanceHoursPerWeek())),
@@ -57,8 +57,8 @@ final class DescriptionSection {
         row(b, "min", cur.map(c -> c.min()), p.min());
         row(b, "max (effective)", cur.map(c -> c.max()), p.max());
         row(b, "policy max", cur.map(c -> c.policyMax()), p.policyMax());
-        row(b, "safety cap", cur.map(c -> c.safetyCap()), p.safetyCap());
-        row(b, "peak", cur.map(c -> c.peakCapacity()), p.peakCapacity());
+        row(b, "peak scheduled floor", cur.map(c -> c.peakCapacity()), p.peakCapacity());
+        b.append("| safety cap (").append(String.format(java.util.Locale.ROOT, "normal peak %d", l.normalPeak())).append(") | | ").append(l.safetyCap()).append(" |\n");
         b.append("| scale-up step / scale-down per window | | +").append(l.scaleUpMinPercent()).append("% / -")
                 .append(l.scaleDownMaxPercent()).append("% per ").append(l.scaleDownCooldown().toMinutes())
                 .append(" min |\n");
