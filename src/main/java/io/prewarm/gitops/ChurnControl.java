@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * Plan churn control: a new plan is proposed only when it differs enough from what the base branch holds,
  * so merge requests do not oscillate the way capacity would without a cooldown. A plan is held back when
- * the limits are the same, the peak is not higher, the schedule changed, and no hour of the week moves by
- * {@code minChangePercent} or more. A first plan, a changed limit, a higher peak or a render-only change
- * (same schedule, different Terraform) is always proposed.
+ * its Terraform equals the base branch's (only forecast details such as scores or notes moved), or when the
+ * limits are the same, the peak is not higher and no hour of the week moves by {@code minChangePercent} or
+ * more. A first plan, a changed limit, a higher peak or a render-only change (same schedule, different
+ * Terraform) is always proposed.
  *
  * @param minChangePercent the smallest hourly capacity change worth a review, in percent; 0 proposes every change
  */
@@ -30,12 +31,20 @@ public record ChurnControl(double minChangePercent) {
     public record Decision(boolean propose, String reason, double maxChangePercent) {
     }
 
-    public Decision decide(Optional<PlanSnapshot> current, PlanSnapshot proposed) {
+    /**
+     * @param current          what the base branch holds, if anything
+     * @param proposed         the new plan
+     * @param terraformChanged whether any Terraform file differs from the base branch's
+     */
+    public Decision decide(Optional<PlanSnapshot> current, PlanSnapshot proposed, boolean terraformChanged) {
         if (current.isEmpty()) {
             return new Decision(true, "no plan on the base branch yet", 100);
         }
         PlanSnapshot c = current.get();
         double change = maxHourlyChangePercent(c, proposed);
+        if (!terraformChanged) {
+            return new Decision(false, "terraform unchanged: only forecast details moved", change);
+        }
         String pct = String.format(Locale.ROOT, "%.1f%%", change);
         if (c.min() != proposed.min() || c.max() != proposed.max() || c.policyMax() != proposed.policyMax()) {
             return new Decision(true, "limits changed (min " + c.min() + " -> " + proposed.min() + ", max " + c.max()

@@ -1,8 +1,5 @@
 package io.prewarm.gitops;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.plan.CapacityPlan;
@@ -19,15 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * What a merged plan put in place for one service, committed beside its Terraform as
- * {@code plans/<env>/<service>.json}: the limits, the scheduled actions and what they add up to (the
- * scheduled floor per hour of the week, its peak, its cost in instance-hours). Everything in it derives
- * from the limits and the actions, which is exactly what the Terraform encodes, so a re-run whose
- * Terraform is unchanged writes byte-identical text (no run time, no forecast numbers). The next run
- * reads it from the base branch to show reviewers "current versus proposed" and to decide whether a new
+ * A plan reduced to what its Terraform encodes: the limits, the scheduled actions and what they add up
+ * to (the scheduled floor per hour of the week, its peak, its cost in instance-hours). No forecast numbers
+ * and no run time, so two plans with the same schedule give equal snapshots. The current snapshot comes
+ * from the plan file the base branch holds beside the Terraform ({@code generated/<env>/<service>/prewarm-plan.json});
+ * comparing it with the proposed one gives reviewers "current versus proposed" and decides whether a new
  * plan differs enough to be proposed at all ({@link ChurnControl}).
  *
  * @param key       environment and service
@@ -43,8 +38,6 @@ import java.util.Optional;
 public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int policyMax, List<Action> actions,
                            List<Double> hourly, int peakCapacity, String peakWhen) {
     public static final int HOURS_PER_WEEK = 168;
-    private static final int SCHEMA = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
@@ -83,11 +76,6 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
             String when = a.cron().orElseGet(() -> LOCAL.format(a.at().orElseThrow().atZone(a.zone())));
             return new Action(a.name(), when, a.min(), a.max(), a.desired(), a.reason());
         }
-    }
-
-    /** Repository-relative path of a service's snapshot. */
-    public static String path(ServiceKey key) {
-        return "plans/" + key.environment().value() + "/" + key.service().value() + ".json";
     }
 
     /** The snapshot of a plan. */
@@ -180,77 +168,6 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
     /** Instance-hours the schedule costs per week. */
     public double instanceHoursPerWeek() {
         return round2(hourly.stream().mapToDouble(Double::doubleValue).sum());
-    }
-
-    /** The snapshot read from the base branch of {@code workspace}, if the service has one. */
-    public static Optional<PlanSnapshot> read(GitWorkspace workspace, ServiceKey key) {
-        return workspace.read(path(key)).map(text -> parse(text, path(key)));
-    }
-
-    static PlanSnapshot parse(String text, String name) {
-        try {
-            JsonNode n = JSON.readTree(text);
-            if (n.path("schema").asInt() != SCHEMA) {
-                throw new GitOpsException("reading " + name + ": unknown schema " + n.path("schema"));
-            }
-            String[] key = n.path("service").asText().split("/", 2);
-            List<Action> actions = new ArrayList<>();
-            for (JsonNode a : n.path("actions")) {
-                actions.add(new Action(a.path("name").asText(), a.path("when").asText(), a.path("min").asInt(),
-                        a.path("max").asInt(), a.path("desired").asInt(), ReasonCode.valueOf(a.path("reason").asText())));
-            }
-            return of(ServiceKey.of(key[0], key.length > 1 ? key[1] : ""), ZoneId.of(n.path("zone").asText()),
-                    n.path("min").asInt(), n.path("max").asInt(), n.path("policyMax").asInt(), actions);
-        } catch (JsonProcessingException | RuntimeException e) {
-            if (e instanceof GitOpsException g) {
-                throw g;
-            }
-            throw new GitOpsException("reading " + name + ": " + (e instanceof JsonProcessingException j
-                    ? j.getOriginalMessage() : e.getMessage()), e);
-        }
-    }
-
-    /**
-     * Deterministic JSON: fixed key order, one action per line and the hourly values one day per line,
-     * so a reviewer's diff shows which days changed.
-     */
-    public String toJson() {
-        StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"schema\": ").append(SCHEMA).append(",\n");
-        b.append("  \"service\": ").append(q(key.path())).append(",\n");
-        b.append("  \"zone\": ").append(q(zone.getId())).append(",\n");
-        b.append("  \"min\": ").append(min).append(", \"max\": ").append(max).append(", \"policyMax\": ")
-                .append(policyMax).append(",\n");
-        b.append("  \"peak\": {\"capacity\": ").append(peakCapacity).append(", \"from\": ").append(q(peakWhen))
-                .append("},\n");
-        b.append("  \"instanceHoursPerWeek\": ").append(num(instanceHoursPerWeek())).append(",\n");
-        b.append("  \"actions\": [");
-        for (int i = 0; i < actions.size(); i++) {
-            Action a = actions.get(i);
-            b.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(q(a.name())).append(", \"when\": ")
-                    .append(q(a.when())).append(", \"min\": ").append(a.min()).append(", \"max\": ").append(a.max())
-                    .append(", \"desired\": ").append(a.desired()).append(", \"reason\": ").append(q(a.reason().name()))
-                    .append('}');
-        }
-        b.append(actions.isEmpty() ? "],\n" : "\n  ],\n");
-        b.append("  \"_hourly\": \"scheduled floor per hour of the week from Monday 00:00, derived from actions\",\n");
-        b.append("  \"hourly\": [");
-        for (int d = 0; d < 7; d++) {
-            b.append(d == 0 ? "\n    " : ",\n    ");
-            for (int h = 0; h < 24; h++) {
-                b.append(h == 0 ? "" : ", ").append(num(hourly.get(d * 24 + h)));
-            }
-        }
-        b.append("\n  ]\n}\n");
-        return b.toString();
-    }
-
-    private static String q(String s) {
-        try {
-            return JSON.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String num(double v) {

@@ -21,13 +21,13 @@ class ChurnControlTest {
 
     @Test
     void aFirstPlanIsAlwaysProposed() {
-        assertThat(churn.decide(Optional.empty(), snap(1400, 3, 80, 17)).propose()).isTrue();
+        assertThat(churn.decide(Optional.empty(), snap(1400, 3, 80, 17), true).propose()).isTrue();
     }
 
     @Test
     void aSmallChangeWithoutANewPeakIsHeldBack() {
         // 1400 -> 1350 demand: the plateau still needs 17 (ceil of 16.2); the ramps move by one instance at most
-        ChurnControl.Decision d = churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1350, 3, 80, 16));
+        ChurnControl.Decision d = churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1350, 3, 80, 16), true);
         assertThat(d.propose()).isFalse();
         assertThat(d.maxChangePercent()).isLessThan(10);
         assertThat(d.reason()).startsWith("below churn threshold: capacity changes by at most ").endsWith("(< 10%) and no new peak");
@@ -35,14 +35,14 @@ class ChurnControlTest {
 
     @Test
     void aNewPeakIsProposedHoweverSmall() {
-        ChurnControl.Decision d = churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1450, 3, 80, 18));
+        ChurnControl.Decision d = churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1450, 3, 80, 18), true);
         assertThat(d.propose()).isTrue();
         assertThat(d.reason()).isEqualTo("new peak 18 above 17");
     }
 
     @Test
     void aLargeDropIsProposed() {
-        ChurnControl.Decision d = churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(900, 3, 80, 11));
+        ChurnControl.Decision d = churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(900, 3, 80, 11), true);
         assertThat(d.propose()).isTrue();
         assertThat(d.reason()).startsWith("capacity changes by up to ");
         assertThat(d.maxChangePercent()).isGreaterThanOrEqualTo(10);
@@ -50,19 +50,26 @@ class ChurnControlTest {
 
     @Test
     void aLimitChangeIsProposed() {
-        assertThat(churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1400, 3, 70, 16)).reason())
+        assertThat(churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1400, 3, 70, 16), true).reason())
                 .startsWith("limits changed");
     }
 
     @Test
     void theSameScheduleWithDifferentTerraformIsARenderChangeAndProposed() {
-        assertThat(churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1390, 3, 80, 17)).reason())
+        assertThat(churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1390, 3, 80, 17), true).reason())
                 .isEqualTo("same schedule, rendering changed");
     }
 
     @Test
+    void unchangedTerraformIsHeldBackWhateverTheForecastDetailsSay() {
+        ChurnControl.Decision d = churn.decide(Optional.of(snap(1400, 3, 80, 17)), snap(1400, 3, 80, 17), false);
+        assertThat(d.propose()).isFalse();
+        assertThat(d.reason()).isEqualTo("terraform unchanged: only forecast details moved");
+    }
+
+    @Test
     void aZeroThresholdProposesEveryChange() {
-        assertThat(new ChurnControl(0).decide(Optional.of(snap(1400, 3, 80, 17)), snap(1350, 3, 80, 16)).propose())
+        assertThat(new ChurnControl(0).decide(Optional.of(snap(1400, 3, 80, 17)), snap(1350, 3, 80, 16), true).propose())
                 .isTrue();
         assertThatThrownBy(() -> new ChurnControl(120)).hasMessageContaining("0..100");
     }

@@ -90,6 +90,11 @@ public final class JGitWorkspace implements GitWorkspace {
     }
 
     @Override
+    public String baseBranch() {
+        return baseBranch;
+    }
+
+    @Override
     public String baseCommit() {
         return baseCommit;
     }
