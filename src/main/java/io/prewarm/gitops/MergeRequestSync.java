@@ -63,6 +63,17 @@ public final class MergeRequestSync implements MergeRequestPublisher {
         return new MergeRequestOutcome(status, Optional.of(mr), closed);
     }
 
+    @Override
+    public void close() {
+        if (forge instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing an HTTP client loses nothing that was published
+            }
+        }
+    }
+
     /** The merge request updated to the draft, or the same instance when it already says what the draft says. */
     private MergeRequest refresh(MergeRequest existing, MergeRequestDraft draft, boolean allowed) {
         if (!allowed || saysTheSame(existing, draft)) {
