@@ -7,6 +7,7 @@ import io.prewarm.gitops.MergeRequestPublisher;
 import io.prewarm.gitops.PrintingPublisher;
 import io.prewarm.gitops.gitlab.GitLabConfig;
 import io.prewarm.gitops.gitlab.GitLabPublishers;
+import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunSummary;
@@ -101,7 +102,8 @@ public class PlanCommand implements Callable<Integer> {
         Stages stages = wiring.stages(metrics);
         RunSummary summary;
         try (JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
-                new PersonIdent(git.authorName(), git.authorEmail()));
+                new PersonIdent(git.authorName(), git.authorEmail()),
+                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts());
              MergeRequestPublisher mergeRequests = mergeRequests()) {
             summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests))
                     .run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing));
