@@ -1,11 +1,127 @@
 package io.prewarm.cli;
 
+import io.prewarm.forecast.HolidayCalendar;
+import io.prewarm.gitops.jgit.JGitWorkspace;
+import io.prewarm.pipeline.PlanRun;
+import io.prewarm.pipeline.RunSummary;
+import io.prewarm.pipeline.Stages;
+import io.prewarm.policy.PolicyLoader;
+import io.prewarm.policy.ServicePolicy;
+import jakarta.inject.Inject;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "plan", mixinStandardHelpOptions = true)
-public class PlanCommand implements Runnable {
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code prewarm plan}: history to forecast to plan to Terraform to a proposal branch. */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Read each service's history, forecast, plan capacity under its policy, render Terraform "
+                + "under generated/ and propose it on branch prewarm/plan-<date> of the GitOps repository.",
+                "Exit codes: 0 success (also when nothing changed), 2 invalid input, 1 runtime failure."})
+public class PlanCommand implements Callable<Integer> {
+
+    @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies",
+            description = "Folder of policy files (default: ${DEFAULT-VALUE}).")
+    Path policies;
+
+    @Option(names = "--repo", paramLabel = "PATH_OR_URL",
+            description = "GitOps repository to propose changes to (default: the repository the command runs in).")
+    String repo;
+
+    @Option(names = "--base-branch", paramLabel = "BRANCH", defaultValue = "main",
+            description = "Branch the proposal is made against (default: ${DEFAULT-VALUE}).")
+    String baseBranch;
+
+    @Option(names = "--metrics", paramLabel = "demo|URL", defaultValue = "demo",
+            description = "History source: 'demo' (bundled history) or a Prometheus base URL (default: ${DEFAULT-VALUE}).")
+    String metrics;
+
+    @Option(names = "--now", paramLabel = "ISO-8601",
+            description = "Fix the planning instant, e.g. 2026-11-28T00:00:00Z (default: the current time).")
+    String now;
+
+    @Option(names = "--dry-run", description = "Render and print the diff; no commit, no push.")
+    boolean dryRun;
+
+    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
+            description = "Summary format on stdout: text or json (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
+            description = "Services processed at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--all-or-nothing",
+            description = "Commit nothing when any service fails (default: commit the services that succeeded).")
+    boolean allOrNothing;
+
+    @Inject
+    GitConfig git;
+
+    @Inject
+    Wiring wiring;
+
     @Override
-    public void run() {
-        throw new UnsupportedOperationException("plan: not wired yet");
+    public Integer call() {
+        if (!output.equals("text") && !output.equals("json")) {
+            throw new InvalidInputException("--output: '" + output + "' is not one of text, json");
+        }
+        if (parallelism < 1 || parallelism > 256) {
+            throw new InvalidInputException("--parallelism: " + parallelism + " is out of range [1, 256]");
+        }
+        Instant at = parseNow(now);
+        List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
+        String target = repo != null ? repo : currentRepository();
+        Stages stages = wiring.stages(metrics);
+        RunSummary summary;
+        try (JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
+                new PersonIdent(git.authorName(), git.authorEmail()))) {
+            summary = new PlanRun(stages).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing));
+        } finally {
+            if (stages.metrics() instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing an HTTP client cannot lose results; nothing to report
+                }
+            }
+        }
+        if (output.equals("json")) {
+            System.out.println(SummaryJson.write(summary));
+        } else {
+            System.out.print(SummaryText.write(summary));
+        }
+        return summary.failed() ? PrewarmCommand.EXIT_FAILURE : 0;
+    }
+
+    static Instant parseNow(String now) {
+        if (now == null) {
+            return Clock.systemUTC().instant();
+        }
+        try {
+            return OffsetDateTime.parse(now).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("--now: '" + now + "' is not an ISO-8601 instant such as 2026-11-28T00:00:00Z");
+        }
+    }
+
+    static String currentRepository() {
+        File cwd = new File("").getAbsoluteFile();
+        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(cwd);
+        if (b.getGitDir() == null) {
+            throw new InvalidInputException("--repo: not given, and " + cwd + " is not inside a Git repository");
+        }
+        File dir = b.getGitDir();
+        return (dir.getName().equals(".git") ? dir.getParentFile() : dir).getAbsolutePath();
     }
 }

@@ -1,5 +1,6 @@
 package io.prewarm.cli;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +18,7 @@ public class ServeCommand implements Runnable {
 
     @Override
     public void run() {
+        Log.infof("serving on http://%s:%d (health /q/health, metrics /metrics)", host, port);
         Quarkus.waitForExit();
     }
 

@@ -4,8 +4,10 @@ import io.prewarm.forecast.Forecast;
 import io.prewarm.policy.ServicePolicy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the planner needs for one service.
@@ -16,14 +18,26 @@ import java.util.Optional;
  *                         the base of the safety cap
  * @param emergencyFloor   an active emergency scale-up, respected until it expires
  * @param now              the planning instant
+ * @param holidays         holidays and special days (dates in the policy's zone) that fall in the
+ *                         horizon; they get one-off actions instead of shaping the weekly schedule
  */
 public record PlanInput(ServicePolicy policy, Forecast forecast, double normalPeakDemand,
-                        Optional<EmergencyFloor> emergencyFloor, Instant now) {
+                        Optional<EmergencyFloor> emergencyFloor, Instant now, Set<LocalDate> holidays) {
     public PlanInput {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(forecast, "forecast");
         Objects.requireNonNull(emergencyFloor, "emergencyFloor");
         Objects.requireNonNull(now, "now");
+        holidays = Set.copyOf(holidays);
+        if (!(normalPeakDemand >= 0) || Double.isInfinite(normalPeakDemand)) {
+            throw new IllegalArgumentException("normal peak demand must be finite and >= 0, got " + normalPeakDemand);
+        }
+    }
+
+    /** Without holidays in the horizon. */
+    public PlanInput(ServicePolicy policy, Forecast forecast, double normalPeakDemand,
+                     Optional<EmergencyFloor> emergencyFloor, Instant now) {
+        this(policy, forecast, normalPeakDemand, emergencyFloor, now, Set.of());
     }
 
     /** An emergency floor: at least {@code min} instances until {@code expires}. */
@@ -31,6 +45,14 @@ public record PlanInput(ServicePolicy policy, Forecast forecast, double normalPe
         public EmergencyFloor {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(expires, "expires");
+            if (min < 0) {
+                throw new IllegalArgumentException("emergency floor " + id + " has negative min " + min);
+            }
+        }
+
+        /** Whether the floor still holds at {@code t}. */
+        public boolean activeAt(Instant t) {
+            return t.isBefore(expires);
         }
     }
 }

@@ -14,4 +14,25 @@ public interface TerraformRenderer {
      * @return files under {@code generated/<environment>/<service>/}
      */
     RenderedFiles render(CapacityPlan plan);
+
+    /**
+     * Renders the plan with an active freeze or emergency floor applied: the same files and resource
+     * addresses as {@link #render(CapacityPlan)} with values that lock or raise the count, plus, where a
+     * target needs them, extra files (for example {@code freeze.tf}). When the override ends, rendering
+     * the plan alone restores the normal files.
+     *
+     * @param plan     the current plan for the service
+     * @param override the active override for the same service and target
+     * @return files under {@code generated/<environment>/<service>/}
+     */
+    RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override);
+
+    /** Fails unless {@code override} belongs to {@code plan}'s service and target. */
+    static void requireSameService(CapacityPlan plan, OverrideSpec override) {
+        if (!plan.key().equals(override.key()) || !plan.target().equals(override.target())) {
+            throw new IllegalArgumentException("rendering override " + override.id() + ": it is for "
+                    + override.key() + " " + override.target().kind().id() + " " + override.target().name()
+                    + ", the plan for " + plan.key() + " " + plan.target().kind().id() + " " + plan.target().name());
+        }
+    }
 }

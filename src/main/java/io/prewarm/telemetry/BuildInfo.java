@@ -1,6 +1,7 @@
 package io.prewarm.telemetry;
 
 import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,9 +18,15 @@ public class BuildInfo {
     static synchronized void register() {
         if (info == null) {
             String v = BuildInfo.class.getPackage().getImplementationVersion();
-            info = Info.builder().name("prewarm_build_info").help("The prewarm version that is running.")
-                    .labelNames("version").register();
-            info.addLabelValues(v == null ? "dev" : v);
+            Info created = Info.builder().name("prewarm_build_info").help("The prewarm version that is running.")
+                    .labelNames("version").build();
+            created.addLabelValues(v == null ? "dev" : v);
+            try {
+                PrometheusRegistry.defaultRegistry.register(created);
+            } catch (IllegalArgumentException alreadyRegistered) {
+                // a restarted application in the same JVM (tests) finds the metric already there
+            }
+            info = created;
         }
     }
 }

@@ -72,6 +72,18 @@ public final class PlanFixtures {
                 "gbm", 0.93, Optional.empty(), List.of(), indicators());
     }
 
+    public static CapacityPlan awsPlanWithAlarms() {
+        return plan("prod", "checkout", new Target(TargetKind.AWS_ASG, "checkout-asg", Map.of(
+                        "cloudwatchNamespace", "Prewarm/Prometheus", "cloudwatchMetric", "http_server_queue_depth",
+                        "cloudwatchStatistic", "Maximum", "scaleOutAbove", "10", "scaleInBelow", "2")),
+                weekdayActions(BERLIN));
+    }
+
+    public static OverrideSpec override(CapacityPlan plan, OverrideSpec.Kind kind, int count) {
+        return new OverrideSpec(plan.key(), plan.target(), plan.zone(), kind, count, "em-20261128-1",
+                "black friday: \"${checkout}\" queue > 10", Instant.parse("2026-11-29T06:00:00Z"));
+    }
+
     public static CapacityPlan awsPlan() {
         return plan("prod", "checkout", new Target(TargetKind.AWS_ASG, "checkout-asg", Map.of("region", "eu-central-1")),
                 weekdayActions(BERLIN));

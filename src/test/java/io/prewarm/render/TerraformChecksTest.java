@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,16 +19,29 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TerraformChecksTest {
 
-    static List<RenderedFiles> allTargets() {
-        return List.of(new AwsAsgRenderer().render(PlanFixtures.awsPlan()));
+    /** Every golden case, each written to its own folder. */
+    static Map<String, RenderedFiles> allCases() {
+        Map<String, RenderedFiles> cases = new TreeMap<>();
+        AwsAsgRenderer aws = new AwsAsgRenderer();
+        cases.put("aws-asg", aws.render(PlanFixtures.awsPlan()));
+        cases.put("aws-asg-alarms", aws.render(PlanFixtures.awsPlanWithAlarms()));
+        cases.put("aws-asg-freeze", aws.renderOverride(PlanFixtures.awsPlan(),
+                PlanFixtures.override(PlanFixtures.awsPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("aws-asg-floor", aws.renderOverride(PlanFixtures.awsPlan(),
+                PlanFixtures.override(PlanFixtures.awsPlan(), OverrideSpec.Kind.FLOOR, 30)));
+        return cases;
+    }
+
+    private static void writeAll(Path dir) {
+        allCases().forEach((name, files) -> GoldenFiles.write(files, dir.resolve(name)));
     }
 
     @Test
     void everyRenderedFolderPassesTfcheckWithNoProblems(@TempDir Path dir) {
         ExternalTools.assumeTfcheck();
-        allTargets().forEach(files -> GoldenFiles.write(files, dir));
+        writeAll(dir);
 
-        ExternalTools.Result result = ExternalTools.run(dir, 120, ExternalTools.TFCHECK.toString(), "generated");
+        ExternalTools.Result result = ExternalTools.run(dir, 120, ExternalTools.TFCHECK.toString(), ".");
 
         assertThat(result.output()).contains(" 0 problems");
         assertThat(result.exit()).as(result.output()).isZero();
@@ -36,32 +51,34 @@ class TerraformChecksTest {
     void terraformFmtLeavesEveryRenderedFileUnchanged(@TempDir Path dir) {
         var terraform = ExternalTools.onPath("terraform");
         assumeTrue(terraform.isPresent(), "skipped: terraform is not on the PATH");
-        allTargets().forEach(files -> GoldenFiles.write(files, dir));
+        writeAll(dir);
 
         ExternalTools.Result result = ExternalTools.run(dir, 120, terraform.get().toString(), "fmt", "-check",
-                "-diff", "-recursive", "generated");
+                "-diff", "-recursive", ".");
 
         assertThat(result.exit()).as(result.output()).isZero();
     }
 
     @Test
-    void awsFolderPassesTerraformValidateWithTheOfflineProvider(@TempDir Path dir) {
+    void awsFoldersPassTerraformValidateWithTheOfflineProvider(@TempDir Path dir) {
         var terraform = ExternalTools.onPath("terraform");
         assumeTrue(terraform.isPresent(), "skipped: terraform is not on the PATH");
         var plugins = ExternalTools.terraformPluginDir();
         assumeTrue(plugins.isPresent(), "skipped: no offline hashicorp/aws provider (looked in /opt/tf-plugins, "
                 + "~/.terraform.d/plugins and $PREWARM_TF_PLUGIN_DIR)");
-        RenderedFiles files = new AwsAsgRenderer().render(PlanFixtures.awsPlan());
-        GoldenFiles.write(files, dir);
-        Path module = dir.resolve("generated/prod/checkout");
+        writeAll(dir);
         String tf = terraform.get().toString();
+        List<String> awsCases = allCases().keySet().stream().filter(c -> c.startsWith("aws-")).toList();
 
-        ExternalTools.Result init = ExternalTools.run(module, 300, tf, "init", "-backend=false", "-input=false",
-                "-no-color", "-plugin-dir=" + plugins.get());
-        assertThat(init.exit()).as(init.output()).isZero();
-        ExternalTools.Result validate = ExternalTools.run(module, 300, tf, "validate", "-no-color");
+        for (String awsCase : awsCases) {
+            Path module = dir.resolve(awsCase).resolve("generated/prod/checkout");
+            ExternalTools.Result init = ExternalTools.run(module, 300, tf, "init", "-backend=false", "-input=false",
+                    "-no-color", "-plugin-dir=" + plugins.get());
+            assertThat(init.exit()).as(awsCase + ": " + init.output()).isZero();
+            ExternalTools.Result validate = ExternalTools.run(module, 300, tf, "validate", "-no-color");
 
-        assertThat(validate.exit()).as(validate.output()).isZero();
-        assertThat(validate.output()).contains("The configuration is valid");
+            assertThat(validate.exit()).as(awsCase + ": " + validate.output()).isZero();
+            assertThat(validate.output()).as(awsCase).contains("The configuration is valid");
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.prewarm.common.TargetKind;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.ScalingAction;
 import io.prewarm.render.GoldenFiles;
+import io.prewarm.render.OverrideSpec;
 import io.prewarm.render.PlanFixtures;
 import io.prewarm.render.RenderedFiles;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,58 @@ class AwsAsgRendererTest {
     }
 
     @Test
+    void rendersAlarmsOnlyWhenThePolicyNamesACloudWatchMetric() {
+        GoldenFiles.assertMatches("aws-asg-alarms", renderer.render(PlanFixtures.awsPlanWithAlarms()));
+        assertThat(main(PlanFixtures.awsPlan())).doesNotContain("aws_cloudwatch_metric_alarm");
+    }
+
+    @Test
+    void writesStepScaleOutAndGentleScaleInPolicies() {
+        String main = main(PlanFixtures.awsPlan());
+        assertThat(main).contains("adjustment_type           = \"PercentChangeInCapacity\"",
+                "min_adjustment_magnitude  = 1", "estimated_instance_warmup = 600", "scaling_adjustment          = 20",
+                "scaling_adjustment     = -20", "cooldown               = 600");
+    }
+
+    @Test
+    void freezePinsEveryActionDisablesPoliciesAndSchedulesItsRelease() {
+        CapacityPlan plan = PlanFixtures.awsPlan();
+        RenderedFiles files = renderer.renderOverride(plan, PlanFixtures.override(plan, OverrideSpec.Kind.FREEZE, 9));
+        GoldenFiles.assertMatches("aws-asg-freeze", files);
+
+        String main = files.files().get("generated/prod/checkout/main.tf");
+        assertThat(addresses(main)).isEqualTo(addresses(main(plan)));
+        assertThat(main).doesNotContain("enabled                   = true").contains("enabled                   = false");
+        assertThat(block(main, "weekday_0900_peak")).contains("min_size               = 9",
+                "max_size               = 9", "desired_capacity       = 9");
+        assertThat(actionName(main, "weekday_0900_peak")).isEqualTo(actionName(main(plan), "weekday_0900_peak"));
+        assertThat(files.files().get("generated/prod/checkout/freeze.tf"))
+                .contains("start_time             = timeadd(plantimestamp(), \"2m\")",
+                        "start_time             = \"2026-11-29T06:00:00Z\"");
+    }
+
+    @Test
+    void emergencyFloorRaisesEveryActionToTheCountAndKeepsPoliciesOn() {
+        CapacityPlan plan = PlanFixtures.awsPlan();
+        RenderedFiles files = renderer.renderOverride(plan, PlanFixtures.override(plan, OverrideSpec.Kind.FLOOR, 30));
+        GoldenFiles.assertMatches("aws-asg-floor", files);
+
+        String main = files.files().get("generated/prod/checkout/main.tf");
+        assertThat(main).doesNotContain("enabled                   = false");
+        assertThat(block(main, "night_2200_floor")).contains("min_size               = 30",
+                "max_size               = 60", "desired_capacity       = -1");
+        assertThat(files.files()).containsKey("generated/prod/checkout/floor.tf");
+    }
+
+    @Test
+    void rejectsAnOverrideForAnotherService() {
+        CapacityPlan plan = PlanFixtures.awsPlan();
+        CapacityPlan other = PlanFixtures.plan("prod", "search", plan.target(), plan.actions());
+        assertThatThrownBy(() -> renderer.renderOverride(plan, PlanFixtures.override(other, OverrideSpec.Kind.FREEZE, 3)))
+                .hasMessageStartingWith("rendering override em-20261128-1: it is for prod/search");
+    }
+
+    @Test
     void rendersByteIdenticalFilesForTheSamePlan() {
         assertThat(renderer.render(PlanFixtures.awsPlan())).isEqualTo(renderer.render(PlanFixtures.awsPlan()));
     }
@@ -40,7 +93,8 @@ class AwsAsgRendererTest {
     @Test
     void writesFilesUnderTheEnvironmentAndServiceFolder() {
         assertThat(renderer.render(PlanFixtures.awsPlan()).files().keySet()).containsExactly(
-                "generated/prod/checkout/main.tf", "generated/prod/checkout/variables.tf",
+                "generated/prod/checkout/main.tf", "generated/prod/checkout/outputs.tf",
+                "generated/prod/checkout/variables.tf",
                 "generated/prod/checkout/versions.tf");
     }
 

@@ -54,3 +54,31 @@ resource "aws_autoscaling_schedule" "weekday_1800_down" {
   max_size               = -1
   desired_capacity       = -1
 }
+
+# Scale out by at least 20% in one step; new instances count after the pre-warm lead.
+resource "aws_autoscaling_policy" "step_up" {
+  name                      = "prewarm-checkout-step-up"
+  autoscaling_group_name    = var.autoscaling_group_name
+  policy_type               = "StepScaling"
+  adjustment_type           = "PercentChangeInCapacity"
+  min_adjustment_magnitude  = 1
+  metric_aggregation_type   = "Average"
+  estimated_instance_warmup = 600
+  enabled                   = true
+
+  step_adjustment {
+    scaling_adjustment          = 20
+    metric_interval_lower_bound = 0
+  }
+}
+
+# Scale in by at most 20% per 10 min window (the cooldown blocks the next step).
+resource "aws_autoscaling_policy" "gentle_down" {
+  name                   = "prewarm-checkout-gentle-down"
+  autoscaling_group_name = var.autoscaling_group_name
+  policy_type            = "SimpleScaling"
+  adjustment_type        = "PercentChangeInCapacity"
+  scaling_adjustment     = -20
+  cooldown               = 600
+  enabled                = true
+}

@@ -1,0 +1,52 @@
+package io.prewarm.cli;
+
+import io.prewarm.forecast.DemandStats;
+import io.prewarm.forecast.HolidayCalendar;
+import io.prewarm.forecast.smile.SmileForecaster;
+import io.prewarm.metrics.MetricsSource;
+import io.prewarm.metrics.file.DemoMetricsSource;
+import io.prewarm.pipeline.Stages;
+import io.prewarm.plan.RulesPlanner;
+import io.prewarm.render.Renderers;
+import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URI;
+import java.util.Set;
+
+/** Builds the stages of a plan run from the command line's choices. */
+@ApplicationScoped
+public class Wiring {
+    private final Renderers renderers = new Renderers();
+
+    @Inject
+    PrometheusSourceFactory prometheus;
+
+    /** The stages for a history source: {@code demo} or a Prometheus base URL. */
+    public Stages stages(String metricsSpec) {
+        return new Stages(metrics(metricsSpec), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
+                (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
+                        Set.copyOf(policy.holidays().dates())).between(from, to),
+                DemandStats::normalPeak);
+    }
+
+    MetricsSource metrics(String spec) {
+        if (spec.equals("demo")) {
+            return new DemoMetricsSource();
+        }
+        if (spec.startsWith("http://") || spec.startsWith("https://")) {
+            URI uri;
+            try {
+                uri = URI.create(spec);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--metrics: '" + spec + "' is not a valid URL");
+            }
+            if (uri.getHost() == null) {
+                throw new InvalidInputException("--metrics: '" + spec + "' has no host");
+            }
+            return prometheus.open(uri);
+        }
+        throw new InvalidInputException("--metrics: '" + spec + "' is neither 'demo' nor an http(s) Prometheus URL");
+    }
+}

@@ -1,0 +1,154 @@
+package io.prewarm.plan;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The invariants every plan must satisfy, checked from the plan alone (a reviewer's or a test's view):
+ * capacity covers the requirement up to the lead ahead (as far as the max allows), never above the max,
+ * never below the min, rises of at least the minimum step, falls of at most the allowed share per
+ * cooldown window, actions within the quota with unique well-formed names, and the actions, replayed,
+ * give exactly the timeline's capacity. Returns the violations; an empty list means the plan holds.
+ */
+public final class PlanChecks {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+
+    private PlanChecks() {
+    }
+
+    public static List<String> violations(CapacityPlan plan) {
+        List<String> out = new ArrayList<>();
+        CapacityPlan.Limits l = plan.limits();
+        List<PlanStep> t = plan.timeline();
+        int n = t.size();
+        long step = l.step().toSeconds();
+        int lead = (int) ((l.prewarmLead().toSeconds() + step - 1) / step);
+        int window = (int) Math.max(1, (l.scaleDownCooldown().toSeconds() + step - 1) / step);
+        for (int i = 0; i < n && out.size() < 20; i++) {
+            int c = t.get(i).capacity();
+            if (c > l.max()) {
+                out.add("step " + i + ": capacity " + c + " above max " + l.max());
+            }
+            if (c < l.min()) {
+                out.add("step " + i + ": capacity " + c + " below min " + l.min());
+            }
+            for (int j = i; j <= Math.min(n - 1, i + lead); j++) {
+                int need = Math.min(t.get(j).required(), l.max());
+                if (c < need) {
+                    out.add("step " + i + ": capacity " + c + " below " + need + " required at step " + j);
+                    break;
+                }
+            }
+            if (i > 0) {
+                int prev = t.get(i - 1).capacity();
+                int minRise = Math.min(l.max(), prev + Math.max(1, (prev * l.scaleUpMinPercent() + 99) / 100));
+                if (c > prev && c < minRise) {
+                    out.add("step " + i + ": rise " + prev + " -> " + c + " below the minimum step to " + minRise);
+                }
+            }
+            for (int j = i + 1; j <= Math.min(n - 1, i + window); j++) {
+                int floor = c - c * l.scaleDownMaxPercent() / 100;
+                if (t.get(j).capacity() < floor) {
+                    out.add("steps " + i + ".." + j + ": fall " + c + " -> " + t.get(j).capacity()
+                            + " exceeds " + l.scaleDownMaxPercent() + "% per cooldown window");
+                    break;
+                }
+            }
+        }
+        int quota = plan.target().kind().scheduleQuota();
+        if (plan.actions().size() > quota) {
+            out.add(plan.actions().size() + " actions exceed the quota of " + quota);
+        }
+        Set<String> names = new HashSet<>();
+        for (ScalingAction a : plan.actions()) {
+            if (!names.add(a.name()) || !NAME.matcher(a.name()).matches()) {
+                out.add("action name " + a.name() + " is duplicate or malformed");
+            }
+            if (a.min() > l.max() || a.min() < l.min()) {
+                out.add("action " + a.name() + " min " + a.min() + " outside limits");
+            }
+        }
+        out.addAll(replay(plan));
+        return out;
+    }
+
+    /** Replays the actions (latest in force wins, a one-off wins a tie) and compares with the timeline. */
+    static List<String> replay(CapacityPlan plan) {
+        List<PlanStep> t = plan.timeline();
+        List<String> out = new ArrayList<>();
+        if (t.isEmpty() || plan.actions().isEmpty()) {
+            return out;
+        }
+        Integer inForce = null;
+        // the weekly action in force before the horizon: the latest occurrence in the week before it
+        Instant first = t.get(0).time();
+        Instant latest = null;
+        for (ScalingAction a : plan.actions()) {
+            if (a.cron().isPresent()) {
+                Instant prevFire = previousFire(a, first);
+                if (latest == null || prevFire.isAfter(latest)) {
+                    latest = prevFire;
+                    inForce = a.min();
+                }
+            }
+        }
+        long stepSeconds = plan.limits().step().toSeconds();
+        for (int i = 0; i < t.size(); i++) {
+            Instant now = t.get(i).time();
+            Instant prevStep = now.minusSeconds(stepSeconds);
+            for (ScalingAction a : plan.actions()) {
+                if (a.cron().isPresent() && firesIn(a, prevStep, now)) {
+                    inForce = a.min();
+                }
+            }
+            for (ScalingAction a : plan.actions()) {
+                if (a.at().isPresent() && a.at().get().isAfter(prevStep) && !a.at().get().isAfter(now)) {
+                    inForce = a.min();
+                }
+            }
+            if (inForce == null || inForce != t.get(i).capacity()) {
+                out.add("step " + i + ": actions give " + inForce + " but the timeline says " + t.get(i).capacity());
+                if (out.size() > 5) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean firesIn(ScalingAction a, Instant after, Instant upTo) {
+        String[] f = a.cron().get().split(" ");
+        int minute = Integer.parseInt(f[0]);
+        int hour = Integer.parseInt(f[1]);
+        int dow = Integer.parseInt(f[4]);
+        ZonedDateTime z = upTo.atZone(a.zone());
+        ZonedDateTime candidate = z.withHour(hour).withMinute(minute).withSecond(0).withNano(0);
+        int shift = ((z.getDayOfWeek().getValue() % 7) - dow + 7) % 7;
+        candidate = candidate.minusDays(shift);
+        Instant c = candidate.toInstant();
+        return c.isAfter(after) && !c.isAfter(upTo);
+    }
+
+    private static Instant previousFire(ScalingAction a, Instant before) {
+        String[] f = a.cron().get().split(" ");
+        int minute = Integer.parseInt(f[0]);
+        int hour = Integer.parseInt(f[1]);
+        int dow = Integer.parseInt(f[4]);
+        ZonedDateTime z = before.atZone(a.zone()).minusNanos(1);
+        for (int d = 0; d <= 7; d++) {
+            ZonedDateTime day = z.minusDays(d);
+            if (day.getDayOfWeek().getValue() % 7 == dow) {
+                ZonedDateTime c = day.withHour(hour).withMinute(minute).withSecond(0).withNano(0);
+                if (c.toInstant().isBefore(before)) {
+                    return c.toInstant();
+                }
+            }
+        }
+        return before.minusSeconds(8 * 86400L);
+    }
+}

@@ -1,0 +1,200 @@
+package io.prewarm.plan;
+
+import io.prewarm.common.ReasonCode;
+import io.prewarm.forecast.Forecast;
+
+/**
+ * Turns the requirements into the capacity a set of scheduled actions realises, within the quota.
+ *
+ * <ol>
+ *   <li>The weekly need is shaped by the step rules on the cycle ("closure"), so the compression sees
+ *       the gentle scale-down staircases as part of what must be carried.</li>
+ *   <li>{@link SegmentCompressor} gives, for every segment count {@code k}, the least over-provisioned
+ *       weekly step function above the closure.</li>
+ *   <li>For each {@code k}, the rules are applied again (merging can create a fall steeper than allowed;
+ *       the repair only raises), the horizon is laid on the weekly schedule, and holidays and emergency
+ *       floors are added on top as one-off actions (a one-off wherever the planned capacity differs from
+ *       what the weekly actions alone would leave in force).</li>
+ *   <li>Of the {@code k} whose weekly plus one-off actions fit the quota, the one with the least
+ *       over-provisioned instance-steps over the horizon wins (ties: fewer actions).</li>
+ * </ol>
+ * The capacity in the timeline is exactly what the actions produce when the latest action in force
+ * wins and a one-off wins over a weekly action at the same instant.
+ */
+final class Scheduler {
+
+    /** The chosen schedule. */
+    record Result(int[] capacity, ReasonCode[] capacityReason, int[] weekly, ReasonCode[] weeklyReason,
+                  boolean[] weeklyAction, boolean[] oneOff, int[] slotOf, int[] need, int[] needFrom,
+                  long overProvision, int actionCount, int segments) {
+    }
+
+    private final Requirements req;
+    private final WeeklyNeed week;
+    private final WeekGrid grid;
+    private final Forecast forecast;
+    private final StepRules rules;
+    private final int lead;
+
+    Scheduler(Requirements req, WeeklyNeed week, WeekGrid grid, Forecast forecast, StepRules rules, int lead) {
+        this.req = req;
+        this.week = week;
+        this.grid = grid;
+        this.forecast = forecast;
+        this.rules = rules;
+        this.lead = lead;
+    }
+
+    Result schedule(int quota) {
+        int n = req.n;
+        int[] needFrom = new int[n];
+        int[] need = Requirements.leadMax(req.target, lead, false, needFrom);
+        int[] slotOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            slotOf[i] = grid.slotOf(forecast.timeAt(i));
+        }
+        StepRules.Shaped closure = rules.cyclic(week.need());
+        SegmentCompressor compressor = new SegmentCompressor(closure.levels(), Math.max(1, quota));
+        Result best = null;
+        for (int k = 1; k <= compressor.maxSegments(); k++) {
+            Result r = evaluate(compressor.levels(k), closure, need, needFrom, slotOf, k);
+            if (r.actionCount() <= quota && (best == null || r.overProvision() < best.overProvision()
+                    || r.overProvision() == best.overProvision() && r.actionCount() < best.actionCount())) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("scheduling: even one weekly action plus the one-off actions for holidays"
+                    + " and emergency floors exceed the quota of " + quota + " actions");
+        }
+        return best;
+    }
+
+    private Result evaluate(int[] compressed, StepRules.Shaped closure, int[] need, int[] needFrom, int[] slotOf,
+                            int k) {
+        int slots = compressed.length;
+        StepRules.Shaped weekly = rules.cyclic(compressed);
+        int[] wl = weekly.levels();
+        boolean[] bp = new boolean[slots];
+        int weeklyCount = 0;
+        for (int s = 0; s < slots; s++) {
+            bp[s] = wl[s] != wl[(s - 1 + slots) % slots];
+            weeklyCount += bp[s] ? 1 : 0;
+        }
+        if (weeklyCount == 0) {
+            bp[0] = true; // a flat week still needs one action to set its floor
+            weeklyCount = 1;
+        }
+        // a rule that raised a level in the closure still explains it when compression left it alone
+        ReasonCode[] raised = new ReasonCode[slots];
+        for (int s = 0; s < slots; s++) {
+            raised[s] = weekly.raisedBy()[s] != null ? weekly.raisedBy()[s]
+                    : wl[s] == closure.levels()[s] ? closure.raisedBy()[s] : null;
+        }
+        weekly = new StepRules.Shaped(wl, raised, weekly.after(), weekly.firstIndex());
+        ReasonCode[] weeklyReason = weeklyReasons(weekly, closure, bp);
+        int n = req.n;
+        int prevSlot = (slotOf[0] - 1 + slots) % slots;
+        StepRules.State seed = weekly.after()[prevSlot];
+        long seedIndex = weekly.firstIndex() + prevSlot;
+        int[] target = new int[n];
+        for (int i = 0; i < n; i++) {
+            target[i] = req.holiday[i] ? need[i] : Math.max(wl[slotOf[i]], need[i]);
+        }
+        StepRules.Shaped horizon = rules.linear(target, seed, seedIndex + 1);
+        int[] cap = horizon.levels();
+        boolean[] oneOff = new boolean[n];
+        int oneOffs = 0;
+        int inForce = wl[prevSlot];
+        long over = 0;
+        ReasonCode[] capReason = new ReasonCode[n];
+        for (int i = 0; i < n; i++) {
+            if (bp[slotOf[i]]) {
+                inForce = wl[slotOf[i]];
+            }
+            if (cap[i] != inForce) {
+                oneOff[i] = true;
+                oneOffs++;
+                inForce = cap[i];
+            }
+            over += cap[i] - need[i];
+            ReasonCode weeklyWhy = weekly.raisedBy()[slotOf[i]] != null ? weekly.raisedBy()[slotOf[i]]
+                    : weeklyReason[slotOf[i]];
+            capReason[i] = reasonAt(i, cap, horizon, need, wl[slotOf[i]], weeklyWhy);
+        }
+        return new Result(cap, capReason, wl, weeklyReason, bp, oneOff, slotOf, need, needFrom, over,
+                weeklyCount + oneOffs, k);
+    }
+
+    /** Why the weekly action at each breakpoint sets its level; other slots inherit their action's reason. */
+    private ReasonCode[] weeklyReasons(StepRules.Shaped weekly, StepRules.Shaped closure, boolean[] bp) {
+        int slots = bp.length;
+        int[] wl = weekly.levels();
+        ReasonCode[] out = new ReasonCode[slots];
+        int start = 0;
+        while (!bp[start]) {
+            start++;
+        }
+        ReasonCode current = null;
+        for (int p = 0; p < slots; p++) {
+            int s = (start + p) % slots;
+            if (bp[s]) {
+                current = segmentReason(s, weekly, closure, bp);
+            }
+            out[s] = current;
+        }
+        return out;
+    }
+
+    private ReasonCode segmentReason(int s, StepRules.Shaped weekly, StepRules.Shaped closure, boolean[] bp) {
+        int slots = bp.length;
+        int before = (s - 1 + slots) % slots;
+        if (weekly.levels()[s] < weekly.levels()[before] && weekly.raisedBy()[before] == ReasonCode.BACKOFF) {
+            return ReasonCode.BACKOFF; // a scale-down that came late because the cooldown had backed off
+        }
+        if (weekly.raisedBy()[s] != null) {
+            return weekly.raisedBy()[s];
+        }
+        int level = weekly.levels()[s];
+        for (int p = 0; p < slots; p++) {
+            int q = (s + p) % slots;
+            if (p > 0 && bp[q]) {
+                break;
+            }
+            if (closure.levels()[q] == level) {
+                return closure.raisedBy()[q] != null ? closure.raisedBy()[q] : week.reason()[q];
+            }
+        }
+        return week.reason()[s];
+    }
+
+    private ReasonCode reasonAt(int i, int[] cap, StepRules.Shaped horizon, int[] need, int weeklyLevel,
+                                ReasonCode weeklyWhy) {
+        if (horizon.raisedBy()[i] != null) {
+            return horizon.raisedBy()[i];
+        }
+        if (cap[i] == weeklyLevel && !req.holiday[i] && !req.emergency[i]) {
+            return weeklyWhy;
+        }
+        if (req.emergency[i] && cap[i] == req.target[i]) {
+            return ReasonCode.EMERGENCY_FLOOR;
+        }
+        if (req.holiday[i]) {
+            return ReasonCode.HOLIDAY;
+        }
+        if (cap[i] == need[i] && need[i] > req.target[i]) {
+            ReasonCode driver = req.targetReason[needFromOf(i, need)];
+            return Requirements.isLimit(driver) ? driver : ReasonCode.PREWARM;
+        }
+        return req.targetReason[i];
+    }
+
+    private int needFromOf(int i, int[] need) {
+        for (int j = i; j < Math.min(req.n, i + lead + 1); j++) {
+            if (req.target[j] == need[i]) {
+                return j;
+            }
+        }
+        return i;
+    }
+}

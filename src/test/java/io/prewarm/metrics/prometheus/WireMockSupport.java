@@ -1,0 +1,77 @@
+package io.prewarm.metrics.prometheus;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A WireMock server standing in for Prometheus, a settable clock and a sleeper that records delays. */
+final class WireMockSupport {
+    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+    Instant now = Instant.parse("2026-11-28T00:00:00Z");
+    final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+
+    URI baseUrl() {
+        return URI.create("http://localhost:" + server.port());
+    }
+
+    /** Short timeouts and three attempts, so failure tests run in well under a second each. */
+    static PrometheusSettings.Builder fastSettings() {
+        return PrometheusSettings.defaults().toBuilder()
+                .connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofMillis(700))
+                .retry(3, Duration.ofMillis(100), Duration.ofSeconds(1))
+                .circuitBreaker(50, Duration.ofSeconds(30));
+    }
+
+    PrometheusMetricsSource source(PrometheusSettings settings) {
+        return PrometheusMetricsSource.create(baseUrl(), settings, clock, sleeps::add);
+    }
+
+    /** The form parameters of each request to {@code path}, in arrival order. */
+    List<Map<String, String>> forms(String path) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (LoggedRequest r : server.getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getUrl().equals(path)).toList()) {
+            out.add(0, parseForm(r.getBodyAsString())); // WireMock lists the newest first
+        }
+        return out;
+    }
+
+    static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+}

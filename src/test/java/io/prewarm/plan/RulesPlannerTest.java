@@ -1,0 +1,195 @@
+package io.prewarm.plan;
+
+import io.prewarm.common.ReasonCode;
+import io.prewarm.common.TargetKind;
+import io.prewarm.forecast.Forecast;
+import io.prewarm.policy.ServicePolicy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.prewarm.plan.Fixtures.MONDAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RulesPlannerTest {
+    private static final Duration STEP = Duration.ofMinutes(5);
+    private final RulesPlanner planner = new RulesPlanner();
+
+    private CapacityPlan plan(ServicePolicy policy, double[] upper, double normalPeak) {
+        return plan(policy, upper, normalPeak, Optional.empty(), Set.of());
+    }
+
+    private CapacityPlan plan(ServicePolicy policy, double[] upper, double normalPeak,
+                              Optional<PlanInput.EmergencyFloor> floor, Set<LocalDate> holidays) {
+        Forecast f = Fixtures.forecast(MONDAY, STEP, upper);
+        CapacityPlan p = planner.plan(new PlanInput(policy, f, normalPeak, floor, MONDAY, holidays));
+        assertThat(PlanChecks.violations(p)).as("invariants").isEmpty();
+        return p;
+    }
+
+    private static int capacityAt(CapacityPlan p, String localTime, int day) {
+        int perDay = 288;
+        String[] hm = localTime.split(":");
+        int idx = day * perDay + (Integer.parseInt(hm[0]) * 60 + Integer.parseInt(hm[1])) / 5;
+        return p.timeline().get(idx).capacity();
+    }
+
+    @Test
+    void requiredIsUpperForecastWithHeadroomOverPerInstanceRoundedUp() {
+        ServicePolicy policy = Fixtures.policy(TargetKind.AWS_ASG, 1, 500, 120, 0.2, Fixtures.defaultRules(), STEP);
+        double[] d = Fixtures.businessWeek(STEP, 100, 1180);
+        CapacityPlan p = plan(policy, d, 1180);
+        // 1180 x 1.2 / 120 = 11.8 -> 12; 100 x 1.2 / 120 = 1.0 -> 1 (no float drift to 2)
+        assertThat(p.timeline().get(9 * 12).required()).isEqualTo(12);
+        assertThat(p.timeline().get(0).required()).isEqualTo(1);
+    }
+
+    @Test
+    void capacityForAPredictedRiseIsInPlaceTheLeadBeforeIt() {
+        CapacityPlan p = plan(Fixtures.policy(), Fixtures.businessWeek(STEP, 300, 3000), 3000);
+        assertThat(capacityAt(p, "08:50", 0)).isGreaterThanOrEqualTo(30);
+        assertThat(capacityAt(p, "08:45", 0)).isLessThan(30);
+        ScalingAction mon = p.actions().stream().filter(a -> a.name().equals("mon-0850")).findFirst().orElseThrow();
+        assertThat(mon.cron()).contains("50 8 * * 1");
+        assertThat(mon.min()).isEqualTo(30);
+        assertThat(mon.reason()).isEqualTo(ReasonCode.PREWARM);
+        assertThat(mon.detail()).contains("required 30").contains("10m");
+        assertThat(mon.desired()).isEqualTo(-1);
+        assertThat(mon.max()).isEqualTo(p.limits().max());
+    }
+
+    @Test
+    void aRiseAddsAtLeastTwentyPercentNeverOneAtATime() {
+        double[] d = new double[7 * 288];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = 1000 + 100 * ((i % 288) / 6); // +1 instance every 30 minutes all day
+        }
+        CapacityPlan p = plan(Fixtures.policy(), d, 4000);
+        List<PlanStep> t = p.timeline();
+        for (int i = 1; i < t.size(); i++) {
+            int prev = t.get(i - 1).capacity();
+            if (t.get(i).capacity() > prev) {
+                assertThat(t.get(i).capacity()).isGreaterThanOrEqualTo(prev + Math.max(1, (prev * 20 + 99) / 100));
+            }
+        }
+        assertThat(p.reasons()).contains(ReasonCode.SCALE_UP_STEP);
+    }
+
+    @Test
+    void scaleDownNeverRemovesMoreThanTwentyPercentPerWindow() {
+        CapacityPlan p = plan(Fixtures.policy(), Fixtures.businessWeek(STEP, 100, 10000), 10000);
+        // 17:00 the demand drops from 100 to 1 instance; the fleet walks down 100, 80, 64, ...
+        assertThat(capacityAt(p, "16:55", 0)).isEqualTo(100);
+        assertThat(capacityAt(p, "17:00", 0)).isEqualTo(80);
+        assertThat(capacityAt(p, "17:05", 0)).isEqualTo(64);
+        assertThat(p.reasons()).contains(ReasonCode.SCALE_DOWN_STEP);
+    }
+
+    @Test
+    void aReversalDoublesTheScaleDownCooldown() {
+        double[] d = new double[7 * 288];
+        for (int i = 0; i < d.length; i++) {
+            // Monday 10:00-14:00 flaps every 30 minutes; otherwise steady
+            d[i] = i >= 120 && i < 168 && (i / 6) % 2 == 0 ? 5000 : 2000;
+        }
+        CapacityPlan p = plan(Fixtures.policy(), d, 5000);
+        assertThat(p.reasons()).contains(ReasonCode.BACKOFF);
+        assertThat(p.timeline()).anyMatch(s -> s.reason() == ReasonCode.BACKOFF);
+    }
+
+    @Test
+    void demandAboveTheSafetyCapIsClampedLoudly() {
+        double[] d = Fixtures.businessWeek(STEP, 500, 1000);
+        d[288 + 12 * 12] = 100_000; // one absurd spike on Tuesday noon
+        CapacityPlan p = plan(Fixtures.policy(), d, 1000);
+        assertThat(p.limits().safetyCap()).isEqualTo(50);
+        assertThat(p.limits().max()).isEqualTo(50);
+        assertThat(p.peakCapacity()).isEqualTo(50);
+        assertThat(p.reasons()).contains(ReasonCode.SAFETY_CAP);
+        assertThat(p.notes()).anyMatch(n -> n.startsWith("SAFETY_CAP") && n.contains("1000"));
+    }
+
+    @Test
+    void demandAboveThePolicyMaxIsClampedAtMax() {
+        ServicePolicy policy = Fixtures.policy(TargetKind.AWS_ASG, 2, 20, 100, 0, Fixtures.defaultRules(), STEP);
+        CapacityPlan p = plan(policy, Fixtures.businessWeek(STEP, 500, 3000), 3000);
+        assertThat(p.peakCapacity()).isEqualTo(20);
+        assertThat(p.reasons()).contains(ReasonCode.MAX_LIMIT);
+    }
+
+    @Test
+    void demandBelowMinIsRaisedToMin() {
+        ServicePolicy policy = Fixtures.policy(TargetKind.AWS_ASG, 4, 200, 100, 0, Fixtures.defaultRules(), STEP);
+        CapacityPlan p = plan(policy, Fixtures.businessWeek(STEP, 10, 3000), 3000);
+        assertThat(p.timeline()).allMatch(s -> s.capacity() >= 4);
+        assertThat(p.reasons()).contains(ReasonCode.MIN_LIMIT);
+    }
+
+    @Test
+    void anActiveEmergencyFloorHoldsUntilItExpires() {
+        Instant expires = MONDAY.plus(Duration.ofHours(2));
+        CapacityPlan p = plan(Fixtures.policy(), Fixtures.businessWeek(STEP, 300, 3000), 3000,
+                Optional.of(new PlanInput.EmergencyFloor("em-1", 40, expires)), Set.of());
+        for (PlanStep s : p.timeline()) {
+            if (s.time().isBefore(expires)) {
+                assertThat(s.capacity()).isGreaterThanOrEqualTo(40);
+            }
+        }
+        assertThat(p.actions()).anyMatch(a -> a.reason() == ReasonCode.EMERGENCY_FLOOR && a.at().isPresent()
+                && a.min() == 40);
+        // the weekly schedule does not repeat the emergency next week
+        assertThat(p.actions().stream().filter(a -> a.cron().isPresent())).allMatch(a -> a.min() < 40);
+    }
+
+    @Test
+    void aHolidayGetsOneOffActionsAndLeavesTheWeeklyScheduleAlone() {
+        double[] d = Fixtures.businessWeek(STEP, 1000, 3000);
+        for (int i = 288 * 2; i < 288 * 3; i++) {
+            d[i] = 1000; // Wednesday is a holiday: quiet all day
+        }
+        LocalDate wednesday = LocalDate.of(2026, 12, 2);
+        CapacityPlan p = plan(Fixtures.policy(), d, 3000, Optional.empty(), Set.of(wednesday));
+        assertThat(capacityAt(p, "12:00", 2)).isEqualTo(10);
+        assertThat(p.actions()).anyMatch(a -> a.reason() == ReasonCode.HOLIDAY && a.at().isPresent());
+        assertThat(p.actions()).anyMatch(a -> a.name().equals("wed-0850") && a.min() == 30);
+    }
+
+    @Test
+    void actionsStayWithinTheTargetsQuota() {
+        ServicePolicy policy = Fixtures.policy(TargetKind.AZURE_VMSS, 1, 500, 100, 0.1, Fixtures.defaultRules(), STEP);
+        double[] d = new double[7 * 288];
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < d.length; i++) {
+            d[i] = 1000 + 3000 * Math.max(0, Math.sin(Math.PI * (i % 288) / 288.0)) + rnd.nextInt(800);
+        }
+        CapacityPlan p = plan(policy, d, 4000);
+        assertThat(p.actions()).hasSizeLessThanOrEqualTo(20);
+        assertThat(p.actions()).allMatch(a -> a.name().matches("[a-z0-9-]+") && !a.detail().isBlank());
+        assertThat(p.reasons()).isSorted().doesNotHaveDuplicates();
+        assertThat(p.actions()).extracting(ScalingAction::name).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void withoutCapacityPerInstanceThePlannerSaysWhatIsMissing() {
+        ServicePolicy p = Fixtures.policy();
+        ServicePolicy noCapacity = new ServicePolicy(p.source(), p.key(), p.target(), p.demand(),
+                new ServicePolicy.Capacity(Optional.empty(), 0, 1, 10), p.rules(), p.zone(), p.holidays(),
+                p.instanceSizes(), p.indicators());
+        Forecast f = Fixtures.forecast(MONDAY, STEP, new double[288]);
+        assertThatThrownBy(() -> planner.plan(new PlanInput(noCapacity, f, 100, Optional.empty(), MONDAY)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacity.perInstance is not set");
+    }
+
+    @Test
+    void theSameInputGivesTheSamePlan() {
+        double[] d = Fixtures.businessWeek(STEP, 300, 3000);
+        assertThat(plan(Fixtures.policy(), d, 3000)).isEqualTo(plan(Fixtures.policy(), d, 3000));
+    }
+}
