@@ -42,6 +42,7 @@ public final class PlanTelemetry implements RunListener {
     private final String actor;
     private final Map<String, ForecastError.Snapshot> forecasts = new ConcurrentHashMap<>();
     private volatile boolean succeeded;
+    private volatile boolean reported;
 
     /**
      * @param metrics   the meters to fill
@@ -67,6 +68,21 @@ public final class PlanTelemetry implements RunListener {
     /** Whether the observed run planned every service. */
     public boolean succeeded() {
         return succeeded;
+    }
+
+    /** Whether the run reported its end ({@link #runFinished} or {@link #runFailed}). */
+    public boolean reported() {
+        return reported;
+    }
+
+    /**
+     * Records a failure that stopped the run before it could report one itself (cloning the repository,
+     * for example), so the run still counts as failed; a no-op when the run already reported.
+     */
+    public void failedBeforeRun(Throwable error) {
+        if (!reported) {
+            runFailed(error, Duration.ZERO);
+        }
     }
 
     @Override
@@ -139,6 +155,7 @@ public final class PlanTelemetry implements RunListener {
 
     private void finish(String outcome, Duration elapsed) {
         Instant now = clock.instant();
+        reported = true;
         succeeded = outcome.equals("success");
         metrics.planRuns.labelValues(outcome).inc();
         metrics.lastRunTimestamp.set(now.getEpochSecond());

@@ -36,8 +36,9 @@ public final class Telemetry {
     }
 
     /**
-     * Telemetry on {@code registry} ({@link PrometheusRegistry#defaultRegistry} in the application, so that
-     * {@code /metrics} serves it; a fresh one in tests). Call once per registry.
+     * Telemetry on its own {@code registry}. The application's registry is not the default one: Quarkus
+     * tests start the application several times in one JVM, and the default registry outlives each start
+     * (a second registration of the same name fails). {@code /metrics} serves both.
      */
     public static Telemetry create(TelemetrySettings settings, PrometheusRegistry registry, Clock clock) {
         return new Telemetry(settings, PrewarmMetrics.register(registry), clock);
@@ -76,6 +77,10 @@ public final class Telemetry {
      * "plan not succeeded" alert notices a run that never reports).
      */
     public boolean export(PlanTelemetry run) {
+        if (!run.reported()) {
+            Log.warnf("metrics not exported: the plan run reported no outcome");
+            return false;
+        }
         try {
             String where = MetricsExport.export(metrics.registry(), settings, run.succeeded());
             Log.infof("metrics exported to %s", where);

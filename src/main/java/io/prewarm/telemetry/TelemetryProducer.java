@@ -7,14 +7,14 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** CDI: one {@link Telemetry} on the default registry (the one {@code /metrics} serves), created on first use. */
+/** CDI: one {@link Telemetry} per application start, on its own registry, created on first use. */
 @ApplicationScoped
 public class TelemetryProducer {
     @Produces
     @Singleton
     Telemetry telemetry(TelemetryConfig.Pushgateway pushgateway, TelemetryConfig.Files files,
                         TelemetryConfig.Audit audit) {
-        return Telemetry.create(TelemetryConfig.settings(pushgateway, files, audit), PrometheusRegistry.defaultRegistry,
+        return Telemetry.create(TelemetryConfig.settings(pushgateway, files, audit), new PrometheusRegistry(),
                 Clock.systemUTC());
     }
 }

@@ -143,6 +143,11 @@ final class Fixtures {
                 return new RenderedFiles(new java.util.TreeMap<>(Map.of("generated/" + plan.key().path() + "/main.tf",
                         "# " + plan.actions().size() + " actions, peak " + plan.peakCapacity() + "\n")));
             }
+
+            @Override
+            public RenderedFiles renderOverride(CapacityPlan plan, io.prewarm.render.OverrideSpec override) {
+                return render(plan);
+            }
         };
     }
 }
