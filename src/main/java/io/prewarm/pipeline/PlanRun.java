@@ -226,6 +226,7 @@ public final class PlanRun {
                 changes.put(existing, null);
             }
             changes.putAll(rendered.files());
+            changes.put(PlanFile.path(key), PlanFile.write(plan));
             List<String> files = changedAgainstBase(workspace, changes);
             List<ReasonCode> reasons = new ArrayList<>(plan.reasons());
             extra.stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);

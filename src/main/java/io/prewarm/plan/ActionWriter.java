@@ -51,7 +51,7 @@ final class ActionWriter {
                 }
                 ReasonCode why = r.weeklyReason()[s];
                 String detail = "weekly floor " + r.weekly()[s] + " from " + grid.label(s) + " to "
-                        + grid.label(end % slots) + ": " + because(why, r.weekly()[s], week.driver()[s], -1);
+                        + grid.label(end % slots) + ": " + because(why, r.weekly()[s], r.weeklyNeed().driver()[s], -1);
                 out.add(new ScalingAction(grid.name(s), Optional.of(grid.cron(s)), Optional.empty(), zone,
                         r.weekly()[s], limits.max(), -1, why, detail));
             }

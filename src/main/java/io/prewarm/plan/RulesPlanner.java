@@ -31,7 +31,7 @@ public final class RulesPlanner implements CapacityPlanner {
         }
         List<String> notes = new ArrayList<>();
         PlanLimits limits = PlanLimits.of(policy, input.normalPeakDemand(), notes);
-        WeekGrid grid = new WeekGrid(policy.zone(), forecast.step());
+        WeekGrid grid = new WeekGrid(policy.zone(), forecast.step(), forecast.start());
         Duration lead = policy.rules().prewarmLead();
         int leadSteps = (int) ((lead.toSeconds() + forecast.step().toSeconds() - 1) / forecast.step().toSeconds());
         Requirements req = new Requirements(forecast, limits, policy.zone(), input.holidays(), input.emergencyFloor());
@@ -53,6 +53,10 @@ public final class RulesPlanner implements CapacityPlanner {
         notes.addAll(clampNotes(req, limits));
         input.emergencyFloor().filter(e -> e.activeAt(forecast.timeAt(0))).ifPresent(e -> notes.add(
                 "emergency floor " + e.id() + " holds at least " + e.min() + " instances until " + e.expires()));
+        if (result.folded()) {
+            notes.add("the quota of " + quota + " actions leaves no room for one-off actions: holidays and emergency"
+                    + " floors are carried by the weekly schedule until the next plan");
+        }
         notes.add(String.format(java.util.Locale.ROOT,
                 "%d actions of %d allowed (%d weekly segments); over-provisioned %.1f instance-hours over the horizon",
                 result.actionCount(), quota, result.segments(),

@@ -2,6 +2,10 @@ package io.prewarm.render;
 
 import io.prewarm.common.TargetKind;
 import io.prewarm.render.aws.AwsAsgRenderer;
+import io.prewarm.render.azure.AzureVmssRenderer;
+import io.prewarm.render.google.GcpMigRenderer;
+import io.prewarm.render.kubernetes.KedaRenderer;
+import io.prewarm.render.kubernetes.KubernetesHpaRenderer;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -11,9 +15,10 @@ import java.util.Map;
 public final class Renderers {
     private final Map<TargetKind, TerraformRenderer> byKind = new EnumMap<>(TargetKind.class);
 
-    /** The built-in renderers. */
+    /** The built-in renderers, one per {@link TargetKind}. */
     public Renderers() {
-        this(List.of(new AwsAsgRenderer()));
+        this(List.of(new AwsAsgRenderer(), new KubernetesHpaRenderer(), new KedaRenderer(), new GcpMigRenderer(),
+                new AzureVmssRenderer()));
     }
 
     public Renderers(List<? extends TerraformRenderer> renderers) {
