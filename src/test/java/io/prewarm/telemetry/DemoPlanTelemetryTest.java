@@ -13,6 +13,7 @@ import io.prewarm.plan.RulesPlanner;
 import io.prewarm.plan.ScalingAction;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
+import io.prewarm.render.ExternalTools;
 import io.prewarm.render.Renderers;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's "done when" for the plan side, on the real stages and the bundled demo history: the
- * metrics file shows the numbers of the run summary and of the audit log, line for line.
+ * metrics file and a real Pushgateway show the numbers of the run summary and of the audit log, line for
+ * line.
  */
 class DemoPlanTelemetryTest {
     @TempDir
@@ -53,9 +57,29 @@ class DemoPlanTelemetryTest {
                 new PlanRun.Options(now, false, 2, false));
         assertThat(t.export(observer)).isTrue();
 
-        Scrape file = Scrape.parse(read(t.settings().metricsFile()));
         List<AuditEntry> audit = AuditLog.read(t.settings().auditFile().orElseThrow());
-        assertThat(summary.services()).hasSize(policies.size()).isNotEmpty();
+        assertAgree(Scrape.parse(read(t.settings().metricsFile())), summary, audit, policies.size());
+
+        if (ExternalTools.onPath("prometheus-pushgateway").isEmpty()) {
+            System.out.println("pushgateway part skipped: prometheus-pushgateway is not installed");
+            return;
+        }
+        try (Gateway gw = Gateway.start()) {
+            TelemetrySettings d = t.settings();
+            MetricsExport.export(registry, new TelemetrySettings(Optional.of(gw.url), Optional.empty(), "prewarm-plan",
+                    Map.of("repository", "demo"), Duration.ofSeconds(5), d.metricsFile(), d.auditFile(), d.stateFile(),
+                    d.actor()), observer.succeeded());
+            Scrape pushed = gw.scrape().without("instance", "job", "repository");
+            assertAgree(pushed, summary, audit, policies.size());
+            Scrape file = Scrape.parse(read(t.settings().metricsFile()));
+            file.family("prewarm_plan_actions").forEach((k, v) -> assertThat(pushed.value(k)).as(k).isEqualTo(v));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertAgree(Scrape file, RunSummary summary, List<AuditEntry> audit, int services) {
+        assertThat(summary.services()).hasSize(services).isNotEmpty();
         assertThat(summary.failed()).isFalse();
         assertThat(file.value("prewarm_plan_runs_total{outcome=\"success\"}")).isEqualTo(1);
         for (ServiceResult.Status s : ServiceResult.Status.values()) {

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,52 +28,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back. Skipped with a message when the {@code prometheus-pushgateway} binary is absent.
  */
 class PushgatewayTest {
-    static Process gateway;
+    static Gateway gateway;
     static URI url;
-    static Path log;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startGateway() throws Exception {
-        Path binary = Tools.pushgateway();
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        log = Files.createTempFile("pushgateway", ".log");
-        gateway = new ProcessBuilder(binary.toString(), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        url = URI.create("http://127.0.0.1:" + port);
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (true) {
-            try {
-                if (get("/-/ready").statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (Instant.now().isAfter(deadline) || !gateway.isAlive()) {
-                throw new IllegalStateException("starting pushgateway: not ready after 20 s: " + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
+        gateway = Gateway.start();
+        url = gateway.url;
     }
 
     @AfterAll
     static void stopGateway() throws Exception {
         if (gateway != null) {
-            gateway.destroy();
-            gateway.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            Files.deleteIfExists(log);
+            gateway.close();
         }
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(5))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return gateway.get(path);
     }
 
     TelemetrySettings settings(String repository) {
@@ -138,10 +110,7 @@ class PushgatewayTest {
 
     @Test
     void anUnreachableGatewayIsReportedWithoutTheToken() throws Exception {
-        int closed;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = s.getLocalPort();
-        }
+        int closed = Gateway.freePort();
         TelemetrySettings s = settings("x");
         TelemetrySettings down = new TelemetrySettings(Optional.of(URI.create("http://127.0.0.1:" + closed)),
                 s.pushgatewayToken(), s.job(), s.grouping(), Duration.ofSeconds(2), s.metricsFile(), s.auditFile(),

@@ -49,6 +49,33 @@ final class Scrape {
         return v;
     }
 
+    /** The same samples with the given labels removed (the Pushgateway adds job and instance). */
+    Scrape without(String... labels) {
+        java.util.Set<String> drop = java.util.Set.of(labels);
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+        samples.forEach((k, v) -> {
+            if (!k.contains("{")) {
+                text.append(k).append(' ').append(v).append('\n');
+                return;
+            }
+            Map<String, String> kept = new TreeMap<>();
+            java.util.regex.Matcher m = label.matcher(k.substring(k.indexOf('{')));
+            while (m.find()) {
+                if (!drop.contains(m.group(1))) {
+                    kept.put(m.group(1), m.group(2));
+                }
+            }
+            text.append(k, 0, k.indexOf('{'));
+            if (!kept.isEmpty()) {
+                text.append(kept.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            }
+            text.append(' ').append(v).append('\n');
+        });
+        return new Scrape(text.toString());
+    }
+
     boolean has(String sample) {
         return samples.containsKey(sample);
     }
