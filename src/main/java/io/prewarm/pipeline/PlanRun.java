@@ -50,20 +50,29 @@ public final class PlanRun {
     // gitops (docs/gitops.md): churn control and the merge request reviewers decide on
     private final ChurnControl churn;
     private final Optional<MergeRequestPublisher> mergeRequests;
+    private final RunListener listener;
 
     /** A run with the default churn threshold that opens no merge request. */
     public PlanRun(Stages stages) {
-        this(stages, ChurnControl.defaults(), Optional.empty());
+        this(stages, ChurnControl.defaults(), Optional.empty(), RunListener.NONE);
+    }
+
+    /** A run that reports stage timings, plans and its outcome to {@code listener} (telemetry). */
+    public PlanRun(Stages stages, RunListener listener) {
+        this(stages, ChurnControl.defaults(), Optional.empty(), listener);
     }
 
     /**
      * @param churn         holds back plans that differ too little from the base branch's
      * @param mergeRequests where the proposal's description goes (GitLab, or stdout), if anywhere
+     * @param listener      receives stage timings, plans and the outcome (telemetry)
      */
-    public PlanRun(Stages stages, ChurnControl churn, Optional<MergeRequestPublisher> mergeRequests) {
+    public PlanRun(Stages stages, ChurnControl churn, Optional<MergeRequestPublisher> mergeRequests,
+                   RunListener listener) {
         this.stages = Objects.requireNonNull(stages, "stages");
         this.churn = Objects.requireNonNull(churn, "churn");
         this.mergeRequests = Objects.requireNonNull(mergeRequests, "mergeRequests");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -88,6 +97,17 @@ public final class PlanRun {
 
     public RunSummary run(List<ServicePolicy> policies, GitWorkspace workspace, Options options) {
         long t0 = System.nanoTime();
+        try {
+            RunSummary summary = runAll(policies, workspace, options, t0);
+            notifyListener(() -> listener.runFinished(summary, since(t0)));
+            return summary;
+        } catch (RuntimeException | Error e) {
+            notifyListener(() -> listener.runFailed(e, since(t0)));
+            throw e;
+        }
+    }
+
+    private RunSummary runAll(List<ServicePolicy> policies, GitWorkspace workspace, Options options, long t0) {
         List<Outcome> outcomes = planAll(policies, workspace, options);
         Map<String, String> changes = new TreeMap<>();
         List<ServiceResult> results = new ArrayList<>();
@@ -110,7 +130,17 @@ public final class PlanRun {
         if (options.dryRun()) {
             diff = Optional.of(changes.isEmpty() ? "" : workspace.diff(changes));
         } else if (!changes.isEmpty()) {
-            PublishResult pr = workspace.propose(branch, changes, message(options.now(), results));
+            long p0 = System.nanoTime();
+            PublishResult pr;
+            try {
+                pr = workspace.propose(branch, changes, message(options.now(), results));
+            } catch (RuntimeException e) {
+                notifyListener(() -> listener.publishFailed(e));
+                throw e;
+            } finally {
+                notifyListener(() -> listener.stageFinished(null, RunListener.Stage.PUBLISH, since(p0)));
+            }
+            notifyListener(() -> listener.published(pr));
             commit = pr.commit();
             published = pr.status() == PublishResult.Status.UPDATED;
             if (!published) {
@@ -200,8 +230,11 @@ public final class PlanRun {
     private Outcome planOne(ServicePolicy policy, GitWorkspace workspace, Instant now) {
         ServiceKey key = policy.key();
         try {
+            long t = System.nanoTime();
             ServiceOverrides stored = OverrideStore.read(workspace, key);
             ServiceOverrides active = stored.activeAt(now);
+            t = lap(key, RunListener.Stage.OVERRIDES, t);
+            notifyListener(() -> listener.overridesRead(key, active));
             Map<String, String> changes = new TreeMap<>();
             List<ReasonCode> extra = new ArrayList<>();
             if (!stored.isEmpty() && !stored.equals(active)) {
@@ -221,6 +254,7 @@ public final class PlanRun {
             Instant start = align(now, step);
             TimeWindow window = new TimeWindow(start.minus(policy.demand().history()), start, step);
             TimeSeries history = stages.metrics().demand(policy, window);
+            t = lap(key, RunListener.Stage.HISTORY, t);
             int lead = (int) (policy.rules().prewarmLead().getSeconds() / step.getSeconds());
             int horizon = (int) (HORIZON.getSeconds() / step.getSeconds()) + lead + 1;
             LocalDate from = LocalDate.ofInstant(window.start(), policy.zone()).minusDays(1);
@@ -229,10 +263,14 @@ public final class PlanRun {
                     stages.holidays().between(policy, from, to));
             Forecast forecast = stages.forecaster().forecast(history, req);
             double normalPeak = stages.normalPeak().of(history, policy.zone());
+            t = lap(key, RunListener.Stage.FORECAST, t);
             Optional<PlanInput.EmergencyFloor> floor = active.scaleUp()
                     .map(s -> new PlanInput.EmergencyFloor(s.id(), s.min(), s.expiresAt()));
             CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now));
+            t = lap(key, RunListener.Stage.PLAN, t);
             RenderedFiles rendered = stages.renderers().apply(policy.target().kind()).render(plan);
+            lap(key, RunListener.Stage.RENDER, t);
+            notifyListener(() -> listener.servicePlanned(key, history, forecast, plan));
             String folder = "generated/" + key.path() + "/";
             for (String existing : workspace.list(folder)) {
                 changes.put(existing, null);
@@ -268,6 +306,25 @@ public final class PlanRun {
         } catch (RuntimeException e) {
             return failed(key, e);
         }
+    }
+
+    // Telemetry observes the run; it must never change its outcome.
+    private static void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            Log.warnf("run listener failed: %s", e.getMessage());
+        }
+    }
+
+    private long lap(ServiceKey key, RunListener.Stage stage, long startNanos) {
+        long end = System.nanoTime();
+        notifyListener(() -> listener.stageFinished(key, stage, Duration.ofNanos(end - startNanos)));
+        return end;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /** The paths in {@code changes} whose content differs from the base branch. */
