@@ -97,6 +97,9 @@ public final class JGitWorkspace implements GitWorkspace {
             Git git = credentials.apply(Git.cloneRepository().setURI(RepoSpec.uri(repo)).setDirectory(tmp.toFile())
                     .setBranch(Constants.R_HEADS + baseBranch).setCloneAllBranches(false)
                     .setBranchesToClone(List.of(Constants.R_HEADS + baseBranch))).call();
+            // a short-lived clone needs no housekeeping, and a background gc would race its deletion
+            git.getRepository().getConfig().setInt("gc", null, "auto", 0);
+            git.getRepository().getConfig().setInt("gc", null, "autoPackLimit", 0);
             Ref head = git.getRepository().exactRef(Constants.R_REMOTES + "origin/" + baseBranch);
             if (head == null) {
                 git.close();
@@ -305,10 +308,13 @@ public final class JGitWorkspace implements GitWorkspace {
         if (root == null || !Files.exists(root)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover temporary folder is harmless
+        // JGit may still be writing a lock file (auto gc, pack refs) as we walk: walk again until it is gone
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file vanished under the walk; the next attempt sees the new state
+            }
         }
     }
 }
