@@ -10,7 +10,7 @@ import java.util.List;
  * replayed from origins one day apart (up to {@link #EXTRA} more), on the training window only.
  */
 record Calibration(int[] origins, double[][] forecasts) {
-    static final int EXTRA = 6;
+    static final int EXTRA = 12;
 
     static Calibration collect(RollingOrigin.Scored best, RollingOrigin.Outcome outcome, double[] clean, int n,
                                Grid g, int minTrain) {
