@@ -27,11 +27,15 @@ record Calibration(int[] origins, double[][] forecasts) {
                 continue;
             }
             double[] f = new double[hv];
-            for (Model m : best.members()) {
-                double[] fm = m.forecast(clean, o, g, hv);
-                for (int i = 0; i < hv; i++) {
-                    f[i] += fm[i] / best.members().size();
+            try {
+                for (Model m : best.members()) {
+                    double[] fm = m.forecast(clean, o, g, hv);
+                    for (int i = 0; i < hv; i++) {
+                        f[i] += fm[i] / best.members().size();
+                    }
                 }
+            } catch (RuntimeException e) {
+                break; // older origins have even less history
             }
             origins.add(o);
             fc.add(f);
