@@ -31,6 +31,7 @@ public final class GcpMigRenderer implements TerraformRenderer {
     public static final String PROVIDER_CONSTRAINT = ">= 5.0, < 8.0";
     static final int MIN_DURATION_SEC = 300;
     static final double CPU_TARGET = 0.6;
+    private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^a-z0-9-]");
 
     public GcpMigRenderer() {
     }
@@ -143,7 +144,7 @@ public final class GcpMigRenderer implements TerraformRenderer {
 
     /** A schedule name: lowercase, at most 63 characters, ending in a hash of the window. */
     static String name(String action, String window) {
-        String base = action.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String base = NOT_NAME.matcher(action.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = "s-" + base;
         }
