@@ -39,6 +39,19 @@ class RenderersTest {
     }
 
     @Test
+    void buildsAFloorOverrideFromThePlannersEmergencyFloor() {
+        var plan = PlanFixtures.awsPlan();
+        OverrideSpec spec = OverrideSpec.floor(plan, new io.prewarm.plan.PlanInput.EmergencyFloor("em-1", 30,
+                java.time.Instant.parse("2026-11-29T06:00:00Z")), "alert PrewarmQueueDepthHigh");
+        assertThat(spec.kind()).isEqualTo(OverrideSpec.Kind.FLOOR);
+        assertThat(spec.count()).isEqualTo(30);
+        assertThat(new Renderers().renderService(plan, Optional.of(spec)).files())
+                .containsKey("generated/prod/checkout/floor.tf");
+        assertThatThrownBy(() -> OverrideSpec.floor(plan, new io.prewarm.plan.PlanInput.EmergencyFloor("EM 1", 3,
+                java.time.Instant.EPOCH), "x")).hasMessageContaining("override id 'EM 1' is invalid");
+    }
+
+    @Test
     void refusesToMergeFilesWithTheSamePath() {
         RenderedFiles a = RenderedFiles.of(java.util.Map.of("generated/x", "1"));
         assertThatThrownBy(() -> a.plus(a)).hasMessage("merging rendered files: generated/x rendered twice");
