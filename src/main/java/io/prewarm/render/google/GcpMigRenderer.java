@@ -123,8 +123,10 @@ public final class GcpMigRenderer implements TerraformRenderer {
         for (ScheduleWindows.Weekly w : windows.weekly()) {
             if (w.action().min() > min) {
                 long duration = Math.max(MIN_DURATION_SEC, w.minutes() * 60L);
+                String also = w.names().size() > 1 ? " (actions " + String.join(", ", w.names()) + ")" : "";
                 out.add(new Schedule(name(w.action().name(), w.startCron() + "+" + duration),
-                        w.action().reason() + ": " + w.action().detail(), w.startCron(), duration, w.action().min()));
+                        w.action().reason() + ": " + w.action().detail() + also, w.startCron(), duration,
+                        w.action().min()));
             }
         }
         for (ScheduleWindows.OneOff o : windows.oneOffs()) {
