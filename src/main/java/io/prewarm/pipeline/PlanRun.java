@@ -288,7 +288,9 @@ public final class PlanRun {
             if (!files.isEmpty()) {
                 boolean terraform = files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"));
                 ChurnControl.Decision d = churn.decide(current, PlanSnapshot.of(plan), terraform);
-                if (!d.propose()) {
+                if (d.propose()) {
+                    message = "plan changed: " + d.reason();
+                } else {
                     changes.keySet().removeIf(path -> path.startsWith(folder));
                     message = d.reason();
                     Log.infof("holding back plan service=%s: %s", key, d.reason());
