@@ -59,7 +59,9 @@ final class ActionWriter {
         for (int i = 0; i < req.n; i++) {
             if (r.oneOff()[i]) {
                 ReasonCode why = oneOffReason(i, r);
-                String name = "once-" + ONCE_NAME.format(forecast.timeAt(i).atZone(zone));
+                // the second pass of a local hour repeated by a DST change needs its own name
+                String name = "once-" + ONCE_NAME.format(forecast.timeAt(i).atZone(zone))
+                        + (grid.repeatedLocalTime(forecast.timeAt(i)) ? "-2" : "");
                 String detail = "one-off floor " + r.capacity()[i] + " at " + LOCAL.format(forecast.timeAt(i).atZone(zone))
                         + " (weekly schedule has " + r.weekly()[r.slotOf()[i]] + "): "
                         + because(why, r.capacity()[i], r.needFrom()[i], i);

@@ -30,7 +30,7 @@ public final class RulesPlanner implements CapacityPlanner {
             throw new IllegalArgumentException("planning " + policy.key() + ": the forecast is empty");
         }
         List<String> notes = new ArrayList<>();
-        PlanLimits limits = PlanLimits.of(policy, input.normalPeakDemand(), notes);
+        PlanLimits limits = PlanLimits.of(policy, input.normalPeakDemand(), input.capacityHistory(), notes);
         WeekGrid grid = new WeekGrid(policy.zone(), forecast.step(), forecast.start());
         Duration lead = policy.rules().prewarmLead();
         int leadSteps = (int) ((lead.toSeconds() + forecast.step().toSeconds() - 1) / forecast.step().toSeconds());
@@ -62,7 +62,15 @@ public final class RulesPlanner implements CapacityPlanner {
                 result.actionCount(), quota, result.segments(),
                 result.overProvision() * forecast.step().toSeconds() / 3600.0));
         Optional<CapacityPlan.VerticalFloor> vertical = VerticalFloors.recommend(policy, forecast, limits);
-        vertical.ifPresent(v -> reasons.add(ReasonCode.VERTICAL_FLOOR));
+        vertical.ifPresent(v -> {
+            reasons.add(ReasonCode.VERTICAL_FLOOR);
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "VERTICAL_FLOOR: %s carries baseline demand %.1f with %d instances at %.4f per instance-hour",
+                    v.size(), v.baselineDemand(), v.instances(), v.pricePerHour()));
+        });
+        if (vertical.isEmpty() && !policy.instanceSizes().isEmpty()) {
+            notes.add("vertical floor: no size in the catalogue carries baseline traffic with the minimum fleet");
+        }
 
         CapacityPlan.Limits planLimits = new CapacityPlan.Limits(limits.min(), limits.max(), limits.policyMax(),
                 limits.safetyCap(), limits.normalPeak(), limits.normalPeakDemand(), lead,

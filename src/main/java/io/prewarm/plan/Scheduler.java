@@ -237,6 +237,15 @@ final class Scheduler {
             return horizon.raisedBy()[i];
         }
         if (cap[i] == weeklyLevel && !req.holiday[i] && !req.emergency[i]) {
+            // a step carried exactly at its own requirement says so; over-provisioned ones (merged into a
+            // segment, held by a rule) give the reason of the action in force
+            if (cap[i] == req.target[i] && horizonRaised(weeklyWhy)) {
+                return req.targetReason[i];
+            }
+            boolean prewarmedHere = cap[i] == need[i] && need[i] > req.target[i];
+            if (weeklyWhy == ReasonCode.PREWARM && !prewarmedHere) {
+                return ReasonCode.PREDICTED_PEAK; // inside the peak the pre-warmed segment was raised for
+            }
             return weeklyWhy;
         }
         if (req.emergency[i] && cap[i] == req.target[i]) {
@@ -250,6 +259,12 @@ final class Scheduler {
             return Requirements.isLimit(driver) ? driver : ReasonCode.PREWARM;
         }
         return req.targetReason[i];
+    }
+
+    /** Reasons that describe why a level was set, not a rule that held it up. */
+    private static boolean horizonRaised(ReasonCode weeklyWhy) {
+        return weeklyWhy != ReasonCode.SCALE_DOWN_STEP && weeklyWhy != ReasonCode.BACKOFF
+                && weeklyWhy != ReasonCode.SCALE_UP_STEP;
     }
 
     private int needFromOf(int i, int[] need) {

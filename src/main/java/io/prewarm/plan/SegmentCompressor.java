@@ -33,6 +33,8 @@ import java.util.Arrays;
  */
 final class SegmentCompressor {
     private static final long INF = Long.MAX_VALUE / 4;
+    /** Runs above which the grid is coarsened (a week at 5-minute steps has at most 2,016). */
+    static final int MAX_RUNS = 2016;
 
     private final int n;
     private final int cut;
@@ -53,6 +55,7 @@ final class SegmentCompressor {
             throw new IllegalArgumentException("compressing: empty profile or no segments allowed");
         }
         this.n = profile.length;
+        profile = coarsen(profile);
         this.cut = topRunStart(profile);
         int[] starts = new int[n];
         int[] values = new int[n];
@@ -69,8 +72,8 @@ final class SegmentCompressor {
         this.runValue = Arrays.copyOf(values, b);
         this.top = runValue[0];
         this.maxK = Math.min(maxSegments, b);
-        this.f = new long[maxK + 1][b + 1];
-        this.parent = new int[maxK + 1][b + 1];
+        this.f = new long[b + 1][maxK + 1];
+        this.parent = new int[b + 1][maxK + 1];
         this.tail = new long[b + 1];
         this.bestCost = new long[maxK + 1];
         this.bestLayers = new int[maxK + 1];
@@ -99,7 +102,7 @@ final class SegmentCompressor {
         }
         int j = end;
         for (int layer = bestLayers[kk]; layer >= 1; layer--) {
-            int i = parent[layer][j];
+            int i = parent[j][layer];
             int level = 0;
             for (int r = i; r < j; r++) {
                 level = Math.max(level, runValue[r]);
@@ -127,18 +130,21 @@ final class SegmentCompressor {
         for (long[] row : f) {
             Arrays.fill(row, INF);
         }
-        f[0][0] = 0;
+        f[0][0] = 0; // rows are line ends, columns segment counts: the inner loop walks memory in order
         for (int j = 1; j <= b; j++) {
             long max = 0;
             for (int i = j - 1; i >= 0; i--) {
                 max = Math.max(max, runValue[i]);
                 long c = max * (lenPrefix[j] - lenPrefix[i]) - (areaPrefix[j] - areaPrefix[i]);
                 int layers = Math.min(maxK, i + 1);
+                long[] from = f[i];
+                long[] to = f[j];
+                int[] back = parent[j];
                 for (int k = 1; k <= layers; k++) {
-                    long prev = f[k - 1][i];
-                    if (prev + c < f[k][j]) {
-                        f[k][j] = prev + c;
-                        parent[k][j] = i;
+                    long cand = from[k - 1] + c;
+                    if (cand < to[k]) {
+                        to[k] = cand;
+                        back[k] = i;
                     }
                 }
             }
@@ -149,13 +155,41 @@ final class SegmentCompressor {
             bestLayers[k] = bestLayers[k - 1];
             bestEnd[k] = bestEnd[k - 1];
             for (int a = k; a <= b; a++) {
-                if (f[k][a] < INF && f[k][a] + tail[a] < bestCost[k]) {
-                    bestCost[k] = f[k][a] + tail[a];
+                if (f[a][k] < INF && f[a][k] + tail[a] < bestCost[k]) {
+                    bestCost[k] = f[a][k] + tail[a];
                     bestLayers[k] = k;
                     bestEnd[k] = a;
                 }
             }
         }
+    }
+
+    /**
+     * Bounds the work for fine grids (a week at 1-minute steps has 10,080 slots): above
+     * {@link #MAX_RUNS} runs, blocks of {@code c} slots are raised to their maximum first, so boundaries
+     * fall on block edges. The result still never falls below the profile; it is optimal among
+     * schedules that change on block edges, which at the default 5-minute step never happens.
+     */
+    private static int[] coarsen(int[] profile) {
+        int n = profile.length;
+        int runs = 0;
+        for (int p = 0; p < n; p++) {
+            runs += profile[p] != profile[(p - 1 + n) % n] ? 1 : 0;
+        }
+        if (runs <= MAX_RUNS) {
+            return profile;
+        }
+        int c = (n + MAX_RUNS - 1) / MAX_RUNS;
+        int[] out = new int[n];
+        for (int from = 0; from < n; from += c) {
+            int to = Math.min(n, from + c);
+            int max = 0;
+            for (int p = from; p < to; p++) {
+                max = Math.max(max, profile[p]);
+            }
+            java.util.Arrays.fill(out, from, to, max);
+        }
+        return out;
     }
 
     /** Start of a run holding the maximum (0 for a flat profile). */

@@ -47,4 +47,80 @@ class PlannerBenchmark {
             }
         }
     }
+
+    /** Over-provision of a greedy merge: repeatedly merge the adjacent pair of segments that costs least. */
+    static long greedy(int[] v, int k) {
+        int n = v.length;
+        java.util.List<int[]> segs = new java.util.ArrayList<>(); // {start, len, level}
+        for (int p = 0; p < n; p++) {
+            if (p == 0 || v[p] != v[p - 1]) {
+                segs.add(new int[]{p, 1, v[p]});
+            } else {
+                segs.get(segs.size() - 1)[1]++;
+            }
+        }
+        if (segs.size() > 1 && segs.get(0)[2] == segs.get(segs.size() - 1)[2]) {
+            int[] last = segs.remove(segs.size() - 1);
+            segs.get(0)[0] = last[0];
+            segs.get(0)[1] += last[1];
+        }
+        while (segs.size() > Math.max(1, k)) {
+            int best = -1;
+            long bestCost = Long.MAX_VALUE;
+            for (int i = 0; i < segs.size(); i++) {
+                int[] a = segs.get(i);
+                int[] b = segs.get((i + 1) % segs.size());
+                int level = Math.max(a[2], b[2]);
+                long c = (long) (level - a[2]) * a[1] + (long) (level - b[2]) * b[1];
+                if (c < bestCost) {
+                    bestCost = c;
+                    best = i;
+                }
+            }
+            int[] a = segs.get(best);
+            int[] b = segs.get((best + 1) % segs.size());
+            a[1] += b[1];
+            a[2] = Math.max(a[2], b[2]);
+            segs.remove((best + 1) % segs.size());
+        }
+        long over = 0;
+        for (int[] seg : segs) {
+            for (int q = 0; q < seg[1]; q++) {
+                over += seg[2] - v[(seg[0] + q) % n];
+            }
+        }
+        return over;
+    }
+
+    @Test
+    void printOptimalVersusGreedyOverProvision() {
+        assumeTrue(Boolean.getBoolean("prewarm.bench"), "opt-in benchmark");
+        for (int k : new int[]{20, 125}) {
+            long dpTotal = 0;
+            long greedyTotal = 0;
+            double dpMs = 0;
+            double greedyMs = 0;
+            for (int seed = 0; seed < 20; seed++) {
+                Random rnd = new Random(seed);
+                int n = 7 * 288;
+                int[] v = new int[n];
+                for (int i = 0; i < n; i++) {
+                    double phase = 2 * Math.PI * (i % 288) / 288.0;
+                    v[i] = (int) (20 + 60 * Math.max(0, Math.sin(phase - Math.PI / 2)) + 8 * rnd.nextDouble());
+                }
+                long t0 = System.nanoTime();
+                long dp = new SegmentCompressor(v, k).cost(k);
+                long t1 = System.nanoTime();
+                long g = greedy(v, k);
+                long t2 = System.nanoTime();
+                dpTotal += dp;
+                greedyTotal += g;
+                dpMs += (t1 - t0) / 1e6;
+                greedyMs += (t2 - t1) / 1e6;
+            }
+            System.out.printf("K=%d 20 noisy weeks at 5m: over-provision dp=%.0f greedy=%.0f instance-hours,"
+                    + " greedy/dp=%.3f; mean time dp=%.0fms greedy=%.0fms%n", k, dpTotal / 12.0, greedyTotal / 12.0,
+                    (double) greedyTotal / dpTotal, dpMs / 20, greedyMs / 20);
+        }
+    }
 }

@@ -87,4 +87,21 @@ class SegmentCompressorTest {
         assertThat(sc.cost(2)).isZero();
         assertThat(sc.levels(2)).containsExactly(1, 1, 9, 9, 1, 1);
     }
+
+    @Test
+    void aFineGridIsCoarsenedButNeverFallsBelowTheProfile() {
+        Random rnd = new Random(5);
+        int[] v = new int[7 * 1440]; // a week at 1-minute steps, every minute different
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextInt(100);
+        }
+        SegmentCompressor sc = new SegmentCompressor(v, 20);
+        int[] levels = sc.levels(20);
+        int breaks = 0;
+        for (int i = 0; i < v.length; i++) {
+            assertThat(levels[i]).isGreaterThanOrEqualTo(v[i]);
+            breaks += levels[i] != levels[(i - 1 + v.length) % v.length] ? 1 : 0;
+        }
+        assertThat(breaks).isLessThanOrEqualTo(20);
+    }
 }

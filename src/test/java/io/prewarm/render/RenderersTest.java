@@ -8,6 +8,7 @@ import io.prewarm.render.aws.AwsAsgRenderer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,25 @@ class RenderersTest {
         for (TargetKind kind : TargetKind.values()) {
             assertThat(renderers.forKind(kind).kind()).isEqualTo(kind);
         }
+    }
+
+    @Test
+    void rendersAServiceAsTerraformPlusAlertRules() {
+        RenderedFiles files = new Renderers().renderService(PlanFixtures.gcpPlan(), Optional.empty());
+        assertThat(files.files().keySet()).containsExactly("generated/prod/search/main.tf",
+                "generated/prod/search/variables.tf", "generated/prod/search/versions.tf",
+                "generated/prometheus/prod/search.rules.yml");
+
+        RenderedFiles frozen = new Renderers().renderService(PlanFixtures.awsPlan(),
+                Optional.of(PlanFixtures.override(PlanFixtures.awsPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        assertThat(frozen.files()).containsKeys("generated/prod/checkout/freeze.tf",
+                "generated/prometheus/prod/checkout.rules.yml");
+    }
+
+    @Test
+    void refusesToMergeFilesWithTheSamePath() {
+        RenderedFiles a = RenderedFiles.of(java.util.Map.of("generated/x", "1"));
+        assertThatThrownBy(() -> a.plus(a)).hasMessage("merging rendered files: generated/x rendered twice");
     }
 
     @Test

@@ -1,20 +1,16 @@
 package io.prewarm.telemetry;
 
-import io.prewarm.forecast.DemandStats;
 import io.prewarm.forecast.HolidayCalendar;
-import io.prewarm.forecast.smile.SmileForecaster;
-import io.prewarm.metrics.file.DemoMetricsSource;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.ServiceResult;
+import io.prewarm.cli.Wiring;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.plan.CapacityPlan;
-import io.prewarm.plan.RulesPlanner;
 import io.prewarm.plan.ScalingAction;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.ExternalTools;
-import io.prewarm.render.Renderers;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +41,7 @@ class DemoPlanTelemetryTest {
     void demoPlanMetricsMatchTheSummaryAndTheAuditLogLineForLine() {
         Instant now = Instant.parse("2026-11-28T00:00:00Z");
         List<ServicePolicy> policies = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(Path.of("policies"));
-        Renderers renderers = new Renderers();
-        Stages stages = new Stages(new DemoMetricsSource(), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
-                (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
-                        Set.copyOf(policy.holidays().dates())).between(from, to),
-                DemandStats::normalPeak);
+        Stages stages = new Wiring().stages("demo");
         PrometheusRegistry registry = new PrometheusRegistry();
         Telemetry t = Telemetry.create(TelemetrySettings.defaults(dir), registry, Clock.fixed(now, ZoneOffset.UTC));
         PlanTelemetry observer = t.planRun();

@@ -128,7 +128,8 @@ final class Fixtures {
 
     static Stages stages(Map<ServiceKey, DoubleUnaryOperator> demand) {
         return new Stages(source(demand), lastValue(), planner(), Fixtures::renderer,
-                (policy, from, to) -> Set.of(), (history, zone) -> 200.0);
+                (policy, from, to) -> Set.of(), (history, zone) -> 200.0,
+                plan -> io.prewarm.render.RenderedFiles.of(Map.of()));
     }
 
     private static TerraformRenderer renderer(TargetKind kind) {

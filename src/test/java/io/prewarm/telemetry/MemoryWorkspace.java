@@ -29,6 +29,11 @@ final class MemoryWorkspace implements GitWorkspace {
     }
 
     @Override
+    public String baseBranch() {
+        return "main";
+    }
+
+    @Override
     public String describe() {
         return "memory";
     }

@@ -15,13 +15,24 @@ import java.util.regex.Pattern;
  * Writes series as an OpenMetrics text file that {@code promtool tsdb create-blocks-from openmetrics}
  * backfills, so any history prewarm can read from a file can be served by a real Prometheus. Every
  * metric is a gauge, so Prometheus returns exactly the written values (no rate or counter reset logic).
- * Missing points (NaN) are not written; infinities are written as {@code +Inf}/{@code -Inf}.
+ * Infinities are written as {@code +Inf}/{@code -Inf}. Missing points (NaN) are either left out, or
+ * written as explicit {@code NaN} samples: Prometheus fills a point from any sample up to 5 minutes
+ * older (its lookback), so only explicit NaN samples make it serve a gap back as a gap, and the history
+ * read from the server equal to the file it came from.
  */
 public final class OpenMetricsWriter {
     private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private OpenMetricsWriter() {
+    }
+
+    /** What to write for a missing point. */
+    public enum Missing {
+        /** Nothing: the series has no sample there, as after a failed scrape. */
+        SKIP,
+        /** A {@code NaN} sample, so Prometheus' lookback does not fill the gap from an older sample. */
+        NAN
     }
 
     /** One series to write. */
@@ -47,7 +58,7 @@ public final class OpenMetricsWriter {
      *
      * @return the number of samples written
      */
-    public static long write(Writer out, List<Series> series) throws IOException {
+    public static long write(Writer out, List<Series> series, Missing missing) throws IOException {
         List<Series> sorted = series.stream()
                 .sorted(Comparator.comparing(Series::metric).thenComparing(s -> SeriesAccumulator.promql(s.labels())))
                 .toList();
@@ -65,7 +76,7 @@ public final class OpenMetricsWriter {
             long stepMs = ts.step().toMillis();
             for (int i = 0; i < ts.size(); i++) {
                 double v = ts.value(i);
-                if (Double.isNaN(v)) {
+                if (Double.isNaN(v) && missing == Missing.SKIP) {
                     continue;
                 }
                 line.setLength(0);
@@ -100,6 +111,9 @@ public final class OpenMetricsWriter {
         }
         if (v == Double.NEGATIVE_INFINITY) {
             return "-Inf";
+        }
+        if (Double.isNaN(v)) {
+            return "NaN";
         }
         return Double.toString(v);
     }

@@ -37,6 +37,7 @@ import java.util.TreeMap;
 public final class AzureVmssRenderer implements TerraformRenderer {
     public static final String PROVIDER_CONSTRAINT = ">= 3.0, < 5.0";
     static final int MAX_PROFILES = TargetKind.AZURE_VMSS.scheduleQuota();
+    static final int MAX_CAPACITY = 1000;
 
     public AzureVmssRenderer() {
     }
@@ -90,6 +91,12 @@ public final class AzureVmssRenderer implements TerraformRenderer {
         if (profiles.size() > MAX_PROFILES) {
             throw new IllegalArgumentException(context + ": " + profiles.size() + " autoscale profiles exceed Azure's "
                     + MAX_PROFILES + " (the default profile and one per action start)");
+        }
+        for (Profile p : profiles) {
+            if (p.max() > MAX_CAPACITY) {
+                throw new IllegalArgumentException(context + ": profile " + p.name() + " has maximum " + p.max()
+                        + "; Azure autoscale allows at most " + MAX_CAPACITY);
+            }
         }
         boolean frozen = override.filter(o -> o.kind() == OverrideSpec.Kind.FREEZE).isPresent();
         HclBody file = CommonBlocks.header(plan.key(), TargetKind.AZURE_VMSS, override.map(OverrideSpec::summary),

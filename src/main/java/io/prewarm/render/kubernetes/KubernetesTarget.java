@@ -28,9 +28,13 @@ final class KubernetesTarget {
         return file;
     }
 
-    /** {@code [min, max]} replicas under the override: pinned for a freeze, raised for a floor. */
+    /**
+     * {@code [min, max]} replicas under the override: pinned for a freeze, raised for a floor. Without a
+     * freeze the minimum is at least 1: an HPA cannot scale to zero (KEDA can, but then its cooldown
+     * rules apply, which the plan does not model).
+     */
     static int[] replicas(CapacityPlan plan, Optional<OverrideSpec> override) {
-        int min = plan.limits().min();
+        int min = Math.max(1, plan.limits().min());
         int max = plan.limits().max();
         if (override.isEmpty()) {
             return new int[] {min, max};

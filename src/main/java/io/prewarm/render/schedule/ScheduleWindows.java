@@ -108,6 +108,11 @@ public final class ScheduleWindows {
         TreeMap<Integer, ScalingAction> firings = new TreeMap<>();
         List<ScalingAction> ordered = actions.stream().sorted(Comparator.comparing(ScalingAction::name)).toList();
         for (ScalingAction a : ordered) {
+            if (!a.zone().equals(zone)) {
+                // Windows are computed on one wall clock; mixing zones would misplace them by the offset.
+                throw new IllegalArgumentException(context + ": action " + a.name() + " is in zone " + a.zone()
+                        + ", the plan in " + zone + "; this target takes one zone per service");
+            }
             if (a.cron().isEmpty()) {
                 continue;
             }

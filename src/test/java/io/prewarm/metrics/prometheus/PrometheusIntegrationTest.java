@@ -80,7 +80,7 @@ class PrometheusIntegrationTest {
                     new OpenMetricsWriter.Series(METRIC, Map.of("environment", "prod", "service", "checkout", "pod", "a"),
                             new TimeSeries(T0, STEP, podA)),
                     new OpenMetricsWriter.Series(METRIC, Map.of("environment", "prod", "service", "checkout", "pod", "b"),
-                            new TimeSeries(T0, STEP, podB))));
+                            new TimeSeries(T0, STEP, podB))), OpenMetricsWriter.Missing.SKIP);
         }
         Path data = dir.resolve("data");
         LocalPrometheus.backfill(om, data);

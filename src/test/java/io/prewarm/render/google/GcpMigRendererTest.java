@@ -69,6 +69,19 @@ class GcpMigRendererTest {
                 Map.of("zone", "europe-west3-a")), PlanFixtures.weekdayActions(PlanFixtures.BERLIN));
         assertThatThrownBy(() -> renderer.render(noProject))
                 .hasMessage("rendering prod/search: target gcp-mig needs attribute project");
+
+        CapacityPlan plan = PlanFixtures.gcpPlan();
+        CapacityPlan monthly = PlanFixtures.plan("prod", "search", plan.target(), java.util.List.of(
+                new io.prewarm.plan.ScalingAction("month-start", java.util.Optional.of("0 6 1 * *"),
+                        java.util.Optional.empty(), PlanFixtures.BERLIN, 20, -1, -1,
+                        io.prewarm.common.ReasonCode.PREDICTED_PEAK, "")));
+        assertThatThrownBy(() -> renderer.render(monthly))
+                .hasMessageStartingWith("rendering prod/search: action month-start: cron '0 6 1 * *' restricts day of month");
+
+        CapacityPlan otherZone = PlanFixtures.plan("prod", "search", plan.target(),
+                PlanFixtures.weekdayActions(java.time.ZoneId.of("America/New_York")));
+        assertThatThrownBy(() -> renderer.render(otherZone))
+                .hasMessageContaining("is in zone America/New_York, the plan in Europe/Berlin");
     }
 
     private static String main(RenderedFiles files) {
