@@ -1,17 +1,12 @@
 package io.prewarm.telemetry;
 
-import io.prewarm.forecast.DemandStats;
 import io.prewarm.forecast.HolidayCalendar;
-import io.prewarm.forecast.smile.SmileForecaster;
-import io.prewarm.metrics.file.DemoMetricsSource;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunListener;
 import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.Stages;
-import io.prewarm.plan.RulesPlanner;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
-import io.prewarm.render.Renderers;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.nio.file.Files;
@@ -35,11 +30,7 @@ class TelemetryOverheadBench {
                 "benchmark: run with -Dprewarm.bench=true");
         Instant now = Instant.parse("2026-11-28T00:00:00Z");
         List<ServicePolicy> policies = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(Path.of("policies"));
-        Renderers renderers = new Renderers();
-        Stages stages = new Stages(new DemoMetricsSource(), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
-                (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
-                        Set.copyOf(policy.holidays().dates())).between(from, to),
-                DemandStats::normalPeak);
+        Stages stages = new io.prewarm.cli.Wiring().stages("demo");
         PlanRun.Options options = new PlanRun.Options(now, true, 2, false);
         new PlanRun(stages).run(policies, new MemoryWorkspace(), options); // warm-up
         for (int round = 1; round <= 5; round++) {
