@@ -9,6 +9,7 @@ import io.prewarm.gitops.ChurnControl;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
 import io.prewarm.gitops.MergeRequestDraft;
+import io.prewarm.gitops.MergeRequestOutcome;
 import io.prewarm.gitops.MergeRequestPublisher;
 import io.prewarm.gitops.PlanSnapshot;
 import io.prewarm.gitops.PublishResult;
@@ -151,7 +152,15 @@ public final class PlanRun {
                     pr.commit().orElse("-"), pr.changedFiles().size());
         }
         if (mergeRequests.isPresent() && (commit.isPresent() || options.dryRun() && !changes.isEmpty())) {
-            publishMergeRequest(mergeRequests.get(), outcomes, proposed, workspace, branch, commit, published, options);
+            MergeRequestOutcome mr;
+            try {
+                mr = publishMergeRequest(mergeRequests.get(), outcomes, proposed, workspace, branch, commit, published,
+                        options);
+            } catch (RuntimeException e) {
+                notifyListener(() -> listener.mergeRequestFailed(e)); // telemetry
+                throw e;
+            }
+            notifyListener(() -> listener.mergeRequestPublished(mr)); // telemetry
         }
         RunSummary summary = new RunSummary(options.now(), workspace.describe(), branch, commit, published,
                 options.dryRun(), diff, results);
@@ -170,14 +179,14 @@ public final class PlanRun {
 
     // gitops (docs/gitops.md): the description of what the branch holds, to GitLab or stdout. A new commit
     // refreshes an open merge request; an unchanged branch leaves it alone (no API write).
-    private static void publishMergeRequest(MergeRequestPublisher publisher, List<Outcome> outcomes,
+    private static MergeRequestOutcome publishMergeRequest(MergeRequestPublisher publisher, List<Outcome> outcomes,
                                             List<ServiceResult> results, GitWorkspace workspace, String branch,
                                             Optional<String> commit, boolean published, Options options) {
         Map<ServiceKey, PlanSnapshot> current = new TreeMap<>();
         outcomes.forEach(o -> o.current().ifPresent(c -> current.put(o.result().key(), c)));
         MergeRequestDescription.Input in = new MergeRequestDescription.Input(options.now(), branch,
                 workspace.baseBranch(), commit, results, current);
-        publisher.publish(new MergeRequestDraft(branch, workspace.baseBranch(), MergeRequestDescription.title(in),
+        return publisher.publish(new MergeRequestDraft(branch, workspace.baseBranch(), MergeRequestDescription.title(in),
                 new MergeRequestDescription().render(in), List.of(), List.of(), List.of(), published));
     }
 

@@ -2,6 +2,7 @@ package io.prewarm.pipeline;
 
 import io.prewarm.common.ServiceKey;
 import io.prewarm.forecast.Forecast;
+import io.prewarm.gitops.MergeRequestOutcome;
 import io.prewarm.gitops.PublishResult;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.override.ServiceOverrides;
@@ -56,6 +57,14 @@ public interface RunListener {
 
     /** Committing or pushing the proposal failed; {@link #runFailed} follows. */
     default void publishFailed(RuntimeException error) {
+    }
+
+    /** The proposal's merge request was created, updated, left unchanged or printed. */
+    default void mergeRequestPublished(MergeRequestOutcome outcome) {
+    }
+
+    /** Publishing the merge request failed; {@link #runFailed} follows. */
+    default void mergeRequestFailed(RuntimeException error) {
     }
 
     /** The run finished with a summary (which may report failed services). */

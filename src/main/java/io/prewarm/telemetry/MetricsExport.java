@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Hands a batch run's metrics over: to a Pushgateway when one is configured, otherwise to a file in the
@@ -68,12 +69,22 @@ public final class MetricsExport {
         return b.build();
     }
 
+    // Temporary files are created owner-only; node_exporter's textfile collector usually runs as another user.
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the default ACL applies
+        }
+    }
+
     /** Writes the registry in the Prometheus text format, atomically (a collector never reads half a file). */
     public static void writeFile(PrometheusRegistry registry, Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".metrics", ".tmp");
+            readableByAll(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 PrometheusTextFormatWriter.create().write(out, registry.scrape());
             }

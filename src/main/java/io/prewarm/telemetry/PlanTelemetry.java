@@ -3,6 +3,7 @@ package io.prewarm.telemetry;
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.forecast.Forecast;
+import io.prewarm.gitops.MergeRequestOutcome;
 import io.prewarm.gitops.PublishResult;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.override.ServiceOverrides;
@@ -121,6 +122,24 @@ public final class PlanTelemetry implements RunListener {
     @Override
     public void publishFailed(RuntimeException error) {
         metrics.gitPushes.labelValues("failed").inc();
+    }
+
+    @Override
+    public void mergeRequestPublished(MergeRequestOutcome outcome) {
+        switch (outcome.status()) {
+            case CREATED -> metrics.mergeRequest(PrewarmMetrics.MergeRequestAction.OPENED);
+            case UPDATED -> metrics.mergeRequest(PrewarmMetrics.MergeRequestAction.UPDATED);
+            case UNCHANGED -> metrics.mergeRequest(PrewarmMetrics.MergeRequestAction.UNCHANGED);
+            case PRINTED -> {
+                // no forge configured: the description went to stdout, no merge request exists
+            }
+        }
+        outcome.closed().forEach(iid -> metrics.mergeRequest(PrewarmMetrics.MergeRequestAction.CLOSED));
+    }
+
+    @Override
+    public void mergeRequestFailed(RuntimeException error) {
+        metrics.mergeRequest(PrewarmMetrics.MergeRequestAction.FAILED);
     }
 
     @Override

@@ -113,7 +113,7 @@ public final class PrewarmMetrics {
         }
         gitPushRetries = counter("prewarm_git_push_retries_total", "Pushes repeated after a rejection or error.");
         mergeRequests = counter("prewarm_merge_requests_total",
-                "Merge request operations by action (opened, updated, unchanged, failed).", "action");
+                "Merge request operations by action (opened, updated, unchanged, closed, failed).", "action");
         for (MergeRequestAction a : MergeRequestAction.values()) {
             mergeRequests.initLabelValues(a.label());
         }
@@ -141,7 +141,10 @@ public final class PrewarmMetrics {
 
     /** What happened to a merge request: a fixed set for the {@code action} label. */
     public enum MergeRequestAction {
-        OPENED, UPDATED, UNCHANGED, FAILED;
+        OPENED, UPDATED, UNCHANGED,
+        /** An older prewarm merge request closed as superseded. */
+        CLOSED,
+        FAILED;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -60,6 +60,10 @@ class ExpositionTest {
         assertThat(r.output()).as("promtool findings").isEmpty();
         assertThat(r.exit()).isZero();
         assertThat(Files.readString(file)).contains("prewarm_plan_runs_total{outcome=\"success\"} 1");
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as("readable by a textfile collector running as another user").isEqualTo("rw-r--r--");
+        }
     }
 
     @Test

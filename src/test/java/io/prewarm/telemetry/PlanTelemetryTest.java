@@ -193,6 +193,23 @@ class PlanTelemetryTest {
     }
 
     @Test
+    void mergeRequestOutcomesAreCountedByAction() {
+        Telemetry t = telemetry(Fixtures.NOW);
+        PlanTelemetry observer = t.planRun();
+        io.prewarm.gitops.MergeRequest mr = new io.prewarm.gitops.MergeRequest(7, "prewarm/plan-2026-11-28", "main",
+                "prewarm: plan", "description", List.of("prewarm"), "https://gitlab.example/mr/7");
+        io.prewarm.gitops.MergeRequestPublisher publisher = draft -> new io.prewarm.gitops.MergeRequestOutcome(
+                io.prewarm.gitops.MergeRequestOutcome.Status.CREATED, Optional.of(mr), List.of(3L, 5L));
+        new PlanRun(Fixtures.stages(Map.of(CHECKOUT, x -> 500)), io.prewarm.gitops.ChurnControl.defaults(),
+                Optional.of(publisher), observer).run(List.of(Fixtures.policy("prod", "checkout", 5)),
+                new MemoryWorkspace(), new PlanRun.Options(Fixtures.NOW, false, 1, false));
+        Scrape m = Scrape.of(registry);
+        assertThat(m.value("prewarm_merge_requests_total{action=\"opened\"}")).isEqualTo(1);
+        assertThat(m.value("prewarm_merge_requests_total{action=\"closed\"}")).isEqualTo(2);
+        assertThat(m.value("prewarm_merge_requests_total{action=\"updated\"}")).isZero();
+    }
+
+    @Test
     void aFailedPublishCountsAFailedPushAndAFailedRun() {
         Telemetry t = telemetry(Fixtures.NOW);
         PlanTelemetry observer = t.planRun();
