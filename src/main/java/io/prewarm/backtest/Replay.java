@@ -79,6 +79,15 @@ public final class Replay {
     }
 
     /**
+     * Replays {@code policy} and its variant on the same trace; instances boot in the original policy's
+     * lead in both, since a policy change does not make machines boot faster.
+     */
+    public WhatIf whatIf(ServicePolicy policy, PolicyVariant changes, TimeSeries history, Spec spec) {
+        BacktestResult base = run(policy, history, spec);
+        return new WhatIf(changes, base, run(changes.apply(policy), history, spec, base.bootMinutes()));
+    }
+
+    /**
      * Replays {@code policy} with instances that take {@code bootMinutes} to serve. A what-if keeps the
      * physical boot time of the original policy while the variant changes what the plan assumes.
      */
@@ -104,7 +113,7 @@ public final class Replay {
         for (int m0 = 0; m0 < n; m0 += epochMinutes) {
             int m1 = Math.min(n, m0 + epochMinutes);
             Instant at = trace.timeAt(m0);
-            TimeSeries training = history.slice(at.minus(spec.training()), at);
+            TimeSeries training = trimLeadingGap(history.slice(at.minus(spec.training()), at));
             ForecastRequest request = request(policy, at);
             Forecast forecast = forecaster.forecast(training, request);
             double normalPeak = DemandStats.normalPeak(training, policy.zone());
@@ -178,6 +187,18 @@ public final class Replay {
             last = v[i];
         }
         return new Forecast(at, step, v, v, "oracle", 0, "none", List.of());
+    }
+
+    /**
+     * Drops the missing samples before the first known one: a window reaching back before the data
+     * began is not a gap in the data, and the forecaster should see the history it really has.
+     */
+    static TimeSeries trimLeadingGap(TimeSeries t) {
+        int i = 0;
+        while (i < t.size() && Double.isNaN(t.value(i))) {
+            i++;
+        }
+        return i == 0 || i == t.size() ? t : t.slice(t.timeAt(i), t.end());
     }
 
     private static double value(TimeSeries h, long i) {
