@@ -5,8 +5,12 @@ import io.prewarm.common.ServiceKey;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.forecast.Forecast;
 import io.prewarm.forecast.ForecastRequest;
+import io.prewarm.gitops.ChurnControl;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
+import io.prewarm.gitops.MergeRequestDraft;
+import io.prewarm.gitops.MergeRequestPublisher;
+import io.prewarm.gitops.PlanSnapshot;
 import io.prewarm.gitops.PublishResult;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.override.OverrideStore;
@@ -43,9 +47,23 @@ public final class PlanRun {
     public static final Duration HORIZON = Duration.ofDays(7);
 
     private final Stages stages;
+    // gitops (docs/gitops.md): churn control and the merge request reviewers decide on
+    private final ChurnControl churn;
+    private final Optional<MergeRequestPublisher> mergeRequests;
 
+    /** A run with the default churn threshold that opens no merge request. */
     public PlanRun(Stages stages) {
+        this(stages, ChurnControl.defaults(), Optional.empty());
+    }
+
+    /**
+     * @param churn         holds back plans that differ too little from the base branch's
+     * @param mergeRequests where the proposal's description goes (GitLab, or stdout), if anywhere
+     */
+    public PlanRun(Stages stages, ChurnControl churn, Optional<MergeRequestPublisher> mergeRequests) {
         this.stages = Objects.requireNonNull(stages, "stages");
+        this.churn = Objects.requireNonNull(churn, "churn");
+        this.mergeRequests = Objects.requireNonNull(mergeRequests, "mergeRequests");
     }
 
     /**
@@ -88,6 +106,7 @@ public final class PlanRun {
         Optional<String> diff = Optional.empty();
         Optional<String> commit = Optional.empty();
         boolean published = false;
+        List<ServiceResult> proposed = List.copyOf(results); // before "already proposed" rewrites: the MR describes these
         if (options.dryRun()) {
             diff = Optional.of(changes.isEmpty() ? "" : workspace.diff(changes));
         } else if (!changes.isEmpty()) {
@@ -101,6 +120,9 @@ public final class PlanRun {
             Log.infof("published branch=%s status=%s commit=%s files=%d", branch, pr.status(),
                     pr.commit().orElse("-"), pr.changedFiles().size());
         }
+        if (mergeRequests.isPresent() && (commit.isPresent() || options.dryRun() && !changes.isEmpty())) {
+            publishMergeRequest(mergeRequests.get(), outcomes, proposed, workspace, branch, commit, published, options);
+        }
         RunSummary summary = new RunSummary(options.now(), workspace.describe(), branch, commit, published,
                 options.dryRun(), diff, results);
         Log.infof("plan run done services=%d updated=%d no_change=%d frozen=%d failed=%d seconds=%.1f",
@@ -110,7 +132,33 @@ public final class PlanRun {
         return summary;
     }
 
-    private record Outcome(ServiceResult result, Map<String, String> changes) {
+    private record Outcome(ServiceResult result, Map<String, String> changes, Optional<PlanSnapshot> current) {
+        Outcome(ServiceResult result, Map<String, String> changes) {
+            this(result, changes, Optional.empty());
+        }
+    }
+
+    // gitops (docs/gitops.md): the description of what the branch holds, to GitLab or stdout. A new commit
+    // refreshes an open merge request; an unchanged branch leaves it alone (no API write).
+    private static void publishMergeRequest(MergeRequestPublisher publisher, List<Outcome> outcomes,
+                                            List<ServiceResult> results, GitWorkspace workspace, String branch,
+                                            Optional<String> commit, boolean published, Options options) {
+        Map<ServiceKey, PlanSnapshot> current = new TreeMap<>();
+        outcomes.forEach(o -> o.current().ifPresent(c -> current.put(o.result().key(), c)));
+        MergeRequestDescription.Input in = new MergeRequestDescription.Input(options.now(), branch,
+                workspace.baseBranch(), commit, results, current);
+        publisher.publish(new MergeRequestDraft(branch, workspace.baseBranch(), MergeRequestDescription.title(in),
+                new MergeRequestDescription().render(in), List.of(), List.of(), List.of(), published));
+    }
+
+    /** The plan the base branch holds; a broken plan file is replaced by the next proposal rather than blocking it. */
+    private static Optional<PlanSnapshot> currentSnapshot(GitWorkspace workspace, ServiceKey key) {
+        try {
+            return workspace.read(PlanFile.path(key)).map(t -> PlanSnapshot.of(PlanFile.read(t, PlanFile.path(key))));
+        } catch (RuntimeException e) {
+            Log.warnf("ignoring unreadable plan snapshot service=%s: %s", key, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private List<Outcome> planAll(List<ServicePolicy> policies, GitWorkspace workspace, Options options) {
@@ -190,16 +238,33 @@ public final class PlanRun {
                 changes.put(existing, null);
             }
             changes.putAll(rendered.files());
+            changes.put(PlanFile.path(key), PlanFile.write(plan));
+            for (Map.Entry<String, String> rules : stages.alertRules().apply(plan).files().entrySet()) {
+                boolean empty = rules.getValue().lines().noneMatch(l -> l.strip().startsWith("- alert:"));
+                changes.put(rules.getKey(), empty ? null : rules.getValue());
+            }
             List<String> files = changedAgainstBase(workspace, changes);
+            // gitops (docs/gitops.md): churn control, and the snapshot the next run compares against
+            Optional<PlanSnapshot> current = currentSnapshot(workspace, key);
+            String message = files.isEmpty() ? "plan unchanged" : "plan changed";
+            if (!files.isEmpty()) {
+                boolean terraform = files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"));
+                ChurnControl.Decision d = churn.decide(current, PlanSnapshot.of(plan), terraform);
+                if (!d.propose()) {
+                    changes.keySet().removeIf(path -> path.startsWith(folder));
+                    message = d.reason();
+                    Log.infof("holding back plan service=%s: %s", key, d.reason());
+                }
+                files = changedAgainstBase(workspace, changes);
+            }
             List<ReasonCode> reasons = new ArrayList<>(plan.reasons());
             extra.stream().filter(r -> !reasons.contains(r)).forEach(reasons::add);
             ServiceResult.Status status = files.isEmpty() ? ServiceResult.Status.NO_CHANGE : ServiceResult.Status.UPDATED;
             Log.infof("planned service=%s model=%s score=%.3f peak=%d actions=%d files_changed=%d missing=%d",
                     key, plan.forecastModel(), plan.forecastScore(), plan.peakCapacity(), plan.actions().size(),
                     files.size(), history.missing());
-            return new Outcome(new ServiceResult(key, status, reasons, files,
-                    status == ServiceResult.Status.NO_CHANGE ? "plan unchanged" : "plan changed",
-                    Optional.of(plan), history.size(), history.missing()), changes);
+            return new Outcome(new ServiceResult(key, status, reasons, files, message,
+                    Optional.of(plan), history.size(), history.missing()), changes, current);
         } catch (RuntimeException e) {
             return failed(key, e);
         }

@@ -13,7 +13,8 @@ import java.util.List;
  * three candidates compete too, because averaging good forecasts usually beats picking one.
  */
 final class RollingOrigin {
-    static final int MAX_ORIGINS = 3;
+    static final int MAX_ORIGINS = Integer.getInteger("prewarm.origins", 3);
+    static final double SPACING = Double.parseDouble(System.getProperty("prewarm.spacing", "1"));
     static final String METRIC = "MASE(m=1 day)";
 
     /** One scored candidate with its out-of-sample forecasts per origin. */
@@ -35,7 +36,7 @@ final class RollingOrigin {
         int hv = Math.min(horizon, window);
         List<Integer> os = new ArrayList<>();
         for (int j = 0; j < MAX_ORIGINS; j++) {
-            int o = n - hv - j * hv;
+            int o = n - hv - (int) Math.round(j * hv * SPACING);
             if (o < minTrain) {
                 break;
             }

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * forecast is floored at a tenth of the typical level so quiet hours do not blow the ratio up.
  */
 final class UpperBound {
-    static final double QUANTILE = 0.95;
+    static final double QUANTILE = Double.parseDouble(System.getProperty("prewarm.q", "0.95"));
     static final int MIN_GROUP = 30;
 
     private final double[] qByHour = new double[24];
