@@ -1,12 +1,21 @@
 package io.prewarm.cli;
 
 import io.prewarm.forecast.HolidayCalendar;
+import io.prewarm.gitops.ChurnControl;
+import io.prewarm.gitops.GitOpsConfig;
+import io.prewarm.gitops.MergeRequestPublisher;
+import io.prewarm.gitops.PrintingPublisher;
+import io.prewarm.gitops.gitlab.GitLabConfig;
+import io.prewarm.gitops.gitlab.GitLabPublishers;
+import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
+import io.prewarm.telemetry.PlanTelemetry;
+import io.prewarm.telemetry.Telemetry;
 import jakarta.inject.Inject;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -14,12 +23,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -71,6 +83,16 @@ public class PlanCommand implements Callable<Integer> {
     @Inject
     Wiring wiring;
 
+    // gitops (docs/gitops.md): churn threshold and the merge request
+    @Inject
+    GitOpsConfig gitops;
+
+    @Inject
+    GitLabConfig gitlab;
+
+    @Inject
+    Telemetry telemetry;
+
     @Override
     public Integer call() {
         if (!output.equals("text") && !output.equals("json")) {
@@ -84,10 +106,18 @@ public class PlanCommand implements Callable<Integer> {
         String target = repo != null ? repo : currentRepository();
         Stages stages = wiring.stages(metrics);
         RunSummary summary;
+        PlanTelemetry observer = telemetry.planRun(); // telemetry: metrics, audit log, forecast error
         try (JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
-                new PersonIdent(git.authorName(), git.authorEmail()))) {
-            summary = new PlanRun(stages).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing));
+                new PersonIdent(git.authorName(), git.authorEmail()),
+                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts());
+             MergeRequestPublisher mergeRequests = mergeRequests()) {
+            summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests),
+                    observer).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing));
+        } catch (RuntimeException e) {
+            observer.failedBeforeRun(e); // telemetry: e.g. cloning failed, the run never started
+            throw e;
         } finally {
+            telemetry.export(observer); // telemetry: Pushgateway when configured, metrics file otherwise
             if (stages.metrics() instanceof AutoCloseable c) {
                 try {
                     c.close();
@@ -102,6 +132,15 @@ public class PlanCommand implements Callable<Integer> {
             System.out.print(SummaryText.write(summary));
         }
         return summary.failed() ? PrewarmCommand.EXIT_FAILURE : 0;
+    }
+
+    /**
+     * GitLab when a token is configured (not in a dry run); otherwise the description goes to stdout in
+     * text mode and nowhere in JSON mode, where stdout belongs to the summary.
+     */
+    private MergeRequestPublisher mergeRequests() {
+        PrintStream out = output.equals("text") ? System.out : new PrintStream(OutputStream.nullOutputStream());
+        return dryRun ? new PrintingPublisher(out) : GitLabPublishers.fromConfig(gitlab, System.getenv(), out);
     }
 
     static Instant parseNow(String now) {

@@ -13,6 +13,9 @@ public interface GitWorkspace extends AutoCloseable {
     /** The clone's working tree, checked out at the base branch head. */
     Path dir();
 
+    /** The branch changes are proposed against (the merge request's target). */
+    String baseBranch();
+
     /** The commit the base branch pointed to when the workspace was opened. */
     String baseCommit();
 

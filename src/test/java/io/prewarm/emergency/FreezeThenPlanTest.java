@@ -13,6 +13,7 @@ import io.prewarm.pipeline.Stages;
 import io.prewarm.plan.RulesPlanner;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.Renderers;
+import io.prewarm.render.prometheus.AlertRulesRenderer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,8 @@ class FreezeThenPlanTest {
         Renderers renderers = new Renderers();
         return new Stages(new DemoMetricsSource(), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
                 (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
-                        Set.copyOf(policy.holidays().dates())).between(from, to), DemandStats::normalPeak);
+                        Set.copyOf(policy.holidays().dates())).between(from, to), DemandStats::normalPeak,
+                new AlertRulesRenderer()::render);
     }
 
     private ActionResult freeze(Duration ttl) throws Exception {

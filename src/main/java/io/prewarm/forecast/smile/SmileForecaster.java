@@ -74,11 +74,21 @@ public final class SmileForecaster implements Forecaster {
         Result r = fit(y, train, n, g, h, notes);
         double[] point = new double[request.horizon()];
         double[] upper = new double[request.horizon()];
+        double median = Stats.median(Arrays.copyOf(y, n));
+        boolean patched = false;
         for (int k = 0; k < request.horizon(); k++) {
-            double p = Math.max(0, r.point[gap + k]);
+            double raw = r.point[gap + k];
+            if (!Double.isFinite(raw)) {
+                raw = median; // a slot no model could reach (history almost empty there)
+                patched = true;
+            }
+            double p = Math.max(0, raw);
             double u = r.upper == null ? p : r.upper.upper(p, g.hourOfDay[n + gap + k]);
             point[k] = p;
             upper[k] = Math.max(p, Math.max(0, u));
+        }
+        if (patched) {
+            notes.add("some steps had no usable history in their slot; they use the median of history");
         }
         if (r.flatUpper >= 0) {
             Arrays.setAll(upper, k -> Math.max(point[k], r.flatUpper));
@@ -121,9 +131,11 @@ public final class SmileForecaster implements Forecaster {
         notes.add(String.format(Locale.ROOT, "model chosen by rolling-origin evaluation on %d windows of %d steps:"
                 + " %s (%s %.3f)%s", outcome.origins().length, outcome.window(), best.name(), RollingOrigin.METRIC,
                 best.score(), runnerUp(outcome)));
-        notes.add(String.format(Locale.ROOT, "upper bound: forecast x (1 + P%d of out-of-sample relative errors by"
-                + " hour of day)", Math.round(UpperBound.QUANTILE * 100)));
-        return new Result(f, new UpperBound(raw, outcome, g, Math.max(floor, 1e-9)), -1, best.name(), best.score());
+        Calibration cal = Calibration.collect(best, outcome, clean, n, g, minTrain);
+        notes.add(String.format(Locale.ROOT, "upper bound: forecast x (1 + P%.1f of out-of-sample relative errors by"
+                + " hour of day over %d windows)", UpperBound.QUANTILE * 100, cal.origins().length));
+        return new Result(f, new UpperBound(raw, cal.origins(), cal.forecasts(), g, Math.max(floor, 1e-9)), -1,
+                best.name(), best.score());
     }
 
     private static String runnerUp(RollingOrigin.Outcome o) {

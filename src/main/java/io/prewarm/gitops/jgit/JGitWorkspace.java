@@ -32,22 +32,36 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** {@link GitWorkspace} on JGit: a temporary clone, one commit per proposal, a leased force-push. */
+/**
+ * {@link GitWorkspace} on JGit: a temporary clone, one commit per proposal, a leased force-push. A push
+ * rejected because someone moved the branch first is fetched, compared and leased again, a bounded number of
+ * times; the pushed commit is always complete (one object graph, one ref update), never half-written.
+ */
 public final class JGitWorkspace implements GitWorkspace {
+    /** Pushes tried when the branch keeps moving under us. */
+    public static final int DEFAULT_PUSH_ATTEMPTS = 3;
+
     private final Git git;
     private final Path dir;
     private final String baseBranch;
     private final String baseCommit;
     private final String describe;
     private final PersonIdent author;
+    private final GitCredentials credentials;
+    private final int pushAttempts;
+    /** Runs before each push attempt (tests race another writer here). */
+    volatile java.util.function.IntConsumer beforePush = attempt -> { };
 
-    private JGitWorkspace(Git git, Path dir, String baseBranch, String baseCommit, String describe, PersonIdent author) {
+    private JGitWorkspace(Git git, Path dir, String baseBranch, String baseCommit, String describe, PersonIdent author,
+                          GitCredentials credentials, int pushAttempts) {
         this.git = git;
         this.dir = dir;
         this.baseBranch = baseBranch;
         this.baseCommit = baseCommit;
         this.describe = describe;
         this.author = author;
+        this.credentials = credentials;
+        this.pushAttempts = pushAttempts;
     }
 
     /**
@@ -58,6 +72,20 @@ public final class JGitWorkspace implements GitWorkspace {
      * @param author     author and committer of prewarm's commits
      */
     public static JGitWorkspace open(String repo, String baseBranch, PersonIdent author) {
+        return open(repo, baseBranch, author, GitCredentials.none(), DEFAULT_PUSH_ATTEMPTS);
+    }
+
+    /**
+     * Clones {@code repo} with credentials.
+     *
+     * @param credentials  HTTPS token and/or SSH key
+     * @param pushAttempts pushes tried when someone else moves the proposal branch first (at least 1)
+     */
+    public static JGitWorkspace open(String repo, String baseBranch, PersonIdent author, GitCredentials credentials,
+                                     int pushAttempts) {
+        if (pushAttempts < 1 || pushAttempts > 10) {
+            throw new IllegalArgumentException("prewarm.gitops.push-attempts must be 1..10, got " + pushAttempts);
+        }
         String safe = RepoSpec.redact(repo);
         Path tmp;
         try {
@@ -66,15 +94,20 @@ public final class JGitWorkspace implements GitWorkspace {
             throw new GitOpsException("cloning " + safe + ": cannot create a temporary folder: " + e.getMessage(), e);
         }
         try {
-            Git git = Git.cloneRepository().setURI(RepoSpec.uri(repo)).setDirectory(tmp.toFile())
-                    .setBranch(Constants.R_HEADS + baseBranch).setCloneAllBranches(false).call();
+            Git git = credentials.apply(Git.cloneRepository().setURI(RepoSpec.uri(repo)).setDirectory(tmp.toFile())
+                    .setBranch(Constants.R_HEADS + baseBranch).setCloneAllBranches(false)
+                    .setBranchesToClone(List.of(Constants.R_HEADS + baseBranch))).call();
+            // a short-lived clone needs no housekeeping, and a background gc would race its deletion
+            git.getRepository().getConfig().setInt("gc", null, "auto", 0);
+            git.getRepository().getConfig().setInt("gc", null, "autoPackLimit", 0);
             Ref head = git.getRepository().exactRef(Constants.R_REMOTES + "origin/" + baseBranch);
             if (head == null) {
                 git.close();
                 throw new GitOpsException("cloning " + safe + ": branch " + baseBranch + " not found");
             }
             git.checkout().setName(baseBranch).call();
-            return new JGitWorkspace(git, tmp, baseBranch, head.getObjectId().name(), safe, author);
+            return new JGitWorkspace(git, tmp, baseBranch, head.getObjectId().name(), safe, author, credentials,
+                    pushAttempts);
         } catch (GitAPIException | IOException e) {
             deleteTree(tmp);
             throw new GitOpsException("cloning " + safe + ": " + RepoSpec.redactMessage(e.getMessage(), repo), e);
@@ -87,6 +120,11 @@ public final class JGitWorkspace implements GitWorkspace {
     @Override
     public Path dir() {
         return dir;
+    }
+
+    @Override
+    public String baseBranch() {
+        return baseBranch;
     }
 
     @Override
@@ -127,19 +165,24 @@ public final class JGitWorkspace implements GitWorkspace {
             }
             RevCommit commit = git.commit().setMessage(message.full()).setAuthor(author).setCommitter(author)
                     .setSign(false).setAllowEmpty(false).call();
-            Optional<ObjectId> remote = remoteBranch(ref);
-            if (remote.isPresent()) {
-                try (RevWalk walk = new RevWalk(git.getRepository())) {
-                    RevCommit existing = walk.parseCommit(remote.get());
-                    if (existing.getParentCount() == 1 && existing.getParent(0).name().equals(baseCommit)
-                            && existing.getTree().getId().equals(commit.getTree().getId())) {
-                        return new PublishResult(PublishResult.Status.NO_CHANGE, branch,
-                                Optional.of(existing.name()), changed);
-                    }
+            for (int attempt = 1; ; attempt++) {
+                Optional<ObjectId> remote = fetchBranch(ref);
+                if (remote.isPresent() && holdsSameChange(remote.get(), commit)) {
+                    return new PublishResult(PublishResult.Status.NO_CHANGE, branch, Optional.of(remote.get().name()),
+                            changed);
                 }
+                beforePush.accept(attempt);
+                Optional<String> rejected = push(branch, commit, remote.orElse(ObjectId.zeroId()));
+                if (rejected.isEmpty()) {
+                    return new PublishResult(PublishResult.Status.UPDATED, branch, Optional.of(commit.name()), changed);
+                }
+                if (attempt >= pushAttempts) {
+                    throw new GitOpsException("pushing branch " + branch + " to " + describe + ": " + rejected.get()
+                            + " after " + attempt + " attempts");
+                }
+                io.quarkus.logging.Log.infof("push rejected, fetching and retrying branch=%s attempt=%d cause=%s",
+                        branch, attempt, rejected.get());
             }
-            push(branch, commit, remote.orElse(ObjectId.zeroId()));
-            return new PublishResult(PublishResult.Status.UPDATED, branch, Optional.of(commit.name()), changed);
         } catch (GitAPIException | IOException e) {
             throw new GitOpsException("proposing branch " + branch + " to " + describe + ": "
                     + RepoSpec.redactMessage(e.getMessage(), describe), e);
@@ -207,19 +250,38 @@ public final class JGitWorkspace implements GitWorkspace {
         return changed;
     }
 
-    private Optional<ObjectId> remoteBranch(String ref) throws GitAPIException {
-        Collection<Ref> refs = git.lsRemote().setHeads(true).call();
-        return refs.stream().filter(r -> r.getName().equals(ref)).map(Ref::getObjectId).findFirst();
+    /** The proposal branch as the remote has it now, fetched so its commit can be inspected. */
+    private Optional<ObjectId> fetchBranch(String ref) throws GitAPIException {
+        Collection<Ref> refs = credentials.apply(git.lsRemote().setHeads(true)).call();
+        Optional<ObjectId> id = refs.stream().filter(r -> r.getName().equals(ref)).map(Ref::getObjectId).findFirst();
+        if (id.isPresent()) {
+            String tracking = Constants.R_REMOTES + "origin/" + ref.substring(Constants.R_HEADS.length());
+            credentials.apply(git.fetch().setRemote("origin")
+                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+" + ref + ":" + tracking))).call();
+        }
+        return id;
     }
 
-    private void push(String branch, RevCommit commit, ObjectId expectedOld) throws GitAPIException {
+    /** Whether {@code remote} is one commit on our base with exactly our tree: the change is already proposed. */
+    private boolean holdsSameChange(ObjectId remote, RevCommit ours) throws IOException {
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            RevCommit existing = walk.parseCommit(remote);
+            return existing.getParentCount() == 1 && existing.getParent(0).name().equals(baseCommit)
+                    && existing.getTree().getId().equals(ours.getTree().getId());
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            return false; // moved again between ls-remote and fetch: not ours either way
+        }
+    }
+
+    /** Pushes with a lease on {@code expectedOld}; the rejection, when the remote refused the update. */
+    private Optional<String> push(String branch, RevCommit commit, ObjectId expectedOld) throws GitAPIException {
         String ref = Constants.R_HEADS + branch;
         Iterable<PushResult> results;
         try {
-            results = git.push().setRemote("origin")
+            results = credentials.apply(git.push().setRemote("origin")
                     .setRefSpecs(new org.eclipse.jgit.transport.RefSpec("+" + commit.name() + ":" + ref))
                     .setRefLeaseSpecs(new RefLeaseSpec(ref, expectedOld.equals(ObjectId.zeroId())
-                            ? ObjectId.zeroId().name() : expectedOld.name()))
+                            ? ObjectId.zeroId().name() : expectedOld.name())))
                     .call();
         } catch (TransportException e) {
             throw new GitOpsException("pushing branch " + branch + " to " + describe + ": "
@@ -228,12 +290,12 @@ public final class JGitWorkspace implements GitWorkspace {
         for (PushResult r : results) {
             for (RemoteRefUpdate u : r.getRemoteUpdates()) {
                 if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
-                    throw new GitOpsException("pushing branch " + branch + " to " + describe + ": "
-                            + u.getStatus().name().toLowerCase().replace('_', '-')
-                            + (u.getMessage() == null ? "" : " (" + u.getMessage() + ")"));
+                    return Optional.of(u.getStatus().name().toLowerCase().replace('_', '-')
+                            + (u.getMessage() == null ? "" : " (" + RepoSpec.redactMessage(u.getMessage(), describe) + ")"));
                 }
             }
         }
+        return Optional.empty();
     }
 
     @Override
@@ -246,10 +308,13 @@ public final class JGitWorkspace implements GitWorkspace {
         if (root == null || !Files.exists(root)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover temporary folder is harmless
+        // JGit may still be writing a lock file (auto gc, pack refs) as we walk: walk again until it is gone
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file vanished under the walk; the next attempt sees the new state
+            }
         }
     }
 
