@@ -6,6 +6,7 @@ import io.prewarm.emergency.InstanceCounter;
 import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.gitops.PipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabPipelineTrigger;
+import io.prewarm.gitops.gitlab.GitLabTriggerConfig;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.metrics.prometheus.PrometheusMetricsSource;
 import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
@@ -70,12 +71,15 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     PrometheusSourceFactory prometheus;
 
+    @Inject
+    GitLabTriggerConfig gitlabTrigger;
+
     @Override
     public Integer call() {
         List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
         String target = repo != null ? repo : PlanCommand.currentRepository();
         InstanceCounter counter = counter();
-        PipelineTrigger trigger = trigger(ConfigProvider.getConfig());
+        PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
         JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()));
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());
@@ -101,10 +105,9 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /** GitLab's pipeline trigger when {@code prewarm.gitlab.url}, {@code .project} and {@code .trigger-token} are set. */
-    static PipelineTrigger trigger(Config config) {
+    static PipelineTrigger trigger(Config config, Optional<String> token) {
         Optional<String> url = config.getOptionalValue("prewarm.gitlab.url", String.class);
         Optional<String> project = config.getOptionalValue("prewarm.gitlab.project", String.class);
-        Optional<String> token = config.getOptionalValue("prewarm.gitlab.trigger-token", String.class);
         if (url.isEmpty() || project.isEmpty() || token.isEmpty()) {
             return PipelineTrigger.none("GitLab is not configured (prewarm.gitlab.url, prewarm.gitlab.project, "
                     + "prewarm.gitlab.trigger-token): no pipeline triggered, the next scheduled apply picks the change up");

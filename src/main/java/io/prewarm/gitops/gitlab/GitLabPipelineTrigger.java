@@ -74,7 +74,8 @@ public final class GitLabPipelineTrigger implements PipelineTrigger {
             Optional<String> web = body.hasNonNull("web_url") ? Optional.of(body.get("web_url").asText()) : Optional.empty();
             return new Outcome(Status.TRIGGERED, id, web, "pipeline " + id.map(String::valueOf).orElse("?") + " on " + ref);
         } catch (IOException e) {
-            return Outcome.failed("triggering a pipeline on " + ref + ": " + scrub(String.valueOf(e.getMessage())));
+            return Outcome.failed("triggering a pipeline on " + ref + ": " + (e.getMessage() == null
+                    ? "cannot connect (" + e.getClass().getSimpleName() + ")" : scrub(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failed("triggering a pipeline on " + ref + ": interrupted");
