@@ -8,6 +8,7 @@ import io.prewarm.metrics.file.DemoMetricsSource;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.plan.RulesPlanner;
 import io.prewarm.render.Renderers;
+import io.prewarm.render.prometheus.AlertRulesRenderer;
 import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.Set;
 @ApplicationScoped
 public class Wiring {
     private final Renderers renderers = new Renderers();
+    private final AlertRulesRenderer alertRules = new AlertRulesRenderer();
 
     @Inject
     PrometheusSourceFactory prometheus;
@@ -28,7 +30,7 @@ public class Wiring {
         return new Stages(metrics(metricsSpec), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
                 (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
                         Set.copyOf(policy.holidays().dates())).between(from, to),
-                DemandStats::normalPeak);
+                DemandStats::normalPeak, alertRules::render);
     }
 
     MetricsSource metrics(String spec) {

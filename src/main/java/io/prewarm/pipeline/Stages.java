@@ -4,8 +4,10 @@ import io.prewarm.common.TargetKind;
 import io.prewarm.forecast.Forecaster;
 import io.prewarm.metrics.MetricsSource;
 import io.prewarm.metrics.TimeSeries;
+import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.CapacityPlanner;
 import io.prewarm.policy.ServicePolicy;
+import io.prewarm.render.RenderedFiles;
 import io.prewarm.render.TerraformRenderer;
 
 import java.time.LocalDate;
@@ -24,10 +26,11 @@ import java.util.function.Function;
  * @param renderers  the Terraform renderer for each target kind
  * @param holidays   the holiday dates of a policy between two dates (inclusive)
  * @param normalPeak the normal peak of demand in a history (base of the safety cap)
+ * @param alertRules the Prometheus alerting rules of a plan's leading indicators
  */
 public record Stages(MetricsSource metrics, Forecaster forecaster, CapacityPlanner planner,
                      Function<TargetKind, TerraformRenderer> renderers, HolidayResolver holidays,
-                     NormalPeak normalPeak) {
+                     NormalPeak normalPeak, Function<CapacityPlan, RenderedFiles> alertRules) {
     public Stages {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(forecaster, "forecaster");
@@ -35,6 +38,7 @@ public record Stages(MetricsSource metrics, Forecaster forecaster, CapacityPlann
         Objects.requireNonNull(renderers, "renderers");
         Objects.requireNonNull(holidays, "holidays");
         Objects.requireNonNull(normalPeak, "normalPeak");
+        Objects.requireNonNull(alertRules, "alertRules");
     }
 
     /** Holiday dates of a policy in a date range. */

@@ -51,7 +51,7 @@ final class ActionWriter {
                 }
                 ReasonCode why = r.weeklyReason()[s];
                 String detail = "weekly floor " + r.weekly()[s] + " from " + grid.label(s) + " to "
-                        + grid.label(end % slots) + ": " + because(why, r.weekly()[s], week.driver()[s], -1);
+                        + grid.label(end % slots) + ": " + because(why, r.weekly()[s], r.weeklyNeed().driver()[s], -1);
                 out.add(new ScalingAction(grid.name(s), Optional.of(grid.cron(s)), Optional.empty(), zone,
                         r.weekly()[s], limits.max(), -1, why, detail));
             }
@@ -59,7 +59,9 @@ final class ActionWriter {
         for (int i = 0; i < req.n; i++) {
             if (r.oneOff()[i]) {
                 ReasonCode why = oneOffReason(i, r);
-                String name = "once-" + ONCE_NAME.format(forecast.timeAt(i).atZone(zone));
+                // the second pass of a local hour repeated by a DST change needs its own name
+                String name = "once-" + ONCE_NAME.format(forecast.timeAt(i).atZone(zone))
+                        + (grid.repeatedLocalTime(forecast.timeAt(i)) ? "-2" : "");
                 String detail = "one-off floor " + r.capacity()[i] + " at " + LOCAL.format(forecast.timeAt(i).atZone(zone))
                         + " (weekly schedule has " + r.weekly()[r.slotOf()[i]] + "): "
                         + because(why, r.capacity()[i], r.needFrom()[i], i);

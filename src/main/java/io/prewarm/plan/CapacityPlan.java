@@ -49,7 +49,8 @@ public record CapacityPlan(ServiceKey key, Target target, ZoneId zone, Limits li
     /**
      * The values in force for this plan.
      *
-     * @param min                policy minimum (raised by an emergency floor when one is active)
+     * @param min                policy minimum; an active emergency floor is not folded in here (it expires):
+     *                           it shows as EMERGENCY_FLOOR one-off actions, timeline reasons and a note
      * @param max                effective maximum: the policy's, lowered to the safety cap
      * @param policyMax          the policy's maximum
      * @param safetyCap          safety cap in instances (factor x normal peak)

@@ -1,6 +1,10 @@
 package io.prewarm.plan;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,11 +92,15 @@ public final class PlanChecks {
         // the weekly action in force before the horizon: the latest occurrence in the week before it
         Instant first = t.get(0).time();
         Instant latest = null;
+        ScalingAction latestAction = null;
         for (ScalingAction a : plan.actions()) {
             if (a.cron().isPresent()) {
                 Instant prevFire = previousFire(a, first);
-                if (latest == null || prevFire.isAfter(latest)) {
+                // actions skipped by a DST change fire together at the change: the later local time wins
+                if (latest == null || prevFire.isAfter(latest) || prevFire.equals(latest)
+                        && weekPosition(a, first) > weekPosition(latestAction, first)) {
                     latest = prevFire;
+                    latestAction = a;
                     inForce = a.min();
                 }
             }
@@ -101,10 +109,15 @@ public final class PlanChecks {
         for (int i = 0; i < t.size(); i++) {
             Instant now = t.get(i).time();
             Instant prevStep = now.minusSeconds(stepSeconds);
+            ScalingAction lastFired = null;
             for (ScalingAction a : plan.actions()) {
-                if (a.cron().isPresent() && firesIn(a, prevStep, now)) {
-                    inForce = a.min();
+                if (a.cron().isPresent() && firesIn(a, prevStep, now)
+                        && (lastFired == null || weekPosition(a, now) > weekPosition(lastFired, now))) {
+                    lastFired = a;
                 }
+            }
+            if (lastFired != null) {
+                inForce = lastFired.min();
             }
             for (ScalingAction a : plan.actions()) {
                 if (a.at().isPresent() && a.at().get().isAfter(prevStep) && !a.at().get().isAfter(now)) {
@@ -121,17 +134,43 @@ public final class PlanChecks {
         return out;
     }
 
+    /**
+     * Whether the weekly action fires in {@code (after, upTo]}. A local time skipped by a DST change fires
+     * at the change (as cron does); a repeated local time fires once, at its first occurrence.
+     */
     private static boolean firesIn(ScalingAction a, Instant after, Instant upTo) {
         String[] f = a.cron().get().split(" ");
         int minute = Integer.parseInt(f[0]);
         int hour = Integer.parseInt(f[1]);
         int dow = Integer.parseInt(f[4]);
         ZonedDateTime z = upTo.atZone(a.zone());
-        ZonedDateTime candidate = z.withHour(hour).withMinute(minute).withSecond(0).withNano(0);
         int shift = ((z.getDayOfWeek().getValue() % 7) - dow + 7) % 7;
-        candidate = candidate.minusDays(shift);
-        Instant c = candidate.toInstant();
-        return c.isAfter(after) && !c.isAfter(upTo);
+        for (int back : new int[]{shift, shift + 7}) {
+            LocalDateTime local = z.toLocalDate().minusDays(back).atTime(hour, minute);
+            Instant c = fireInstant(local, a.zone());
+            if (c.isAfter(after) && !c.isAfter(upTo)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant fireInstant(LocalDateTime local, ZoneId zone) {
+        ZoneRules rules = zone.getRules();
+        List<ZoneOffset> offsets = rules.getValidOffsets(local);
+        if (offsets.isEmpty()) {
+            return rules.getTransition(local).getInstant();
+        }
+        return local.toInstant(offsets.get(0));
+    }
+
+    /** Minutes from the cron's nominal time back to {@code now}'s day and time (smaller: fired later). */
+    private static int weekPosition(ScalingAction a, Instant now) {
+        String[] f = a.cron().get().split(" ");
+        int nominal = Integer.parseInt(f[4]) * 1440 + Integer.parseInt(f[1]) * 60 + Integer.parseInt(f[0]);
+        ZonedDateTime z = now.atZone(a.zone());
+        int current = (z.getDayOfWeek().getValue() % 7) * 1440 + z.getHour() * 60 + z.getMinute();
+        return -(((current - nominal) % 10080 + 10080) % 10080);
     }
 
     private static Instant previousFire(ScalingAction a, Instant before) {
@@ -139,13 +178,13 @@ public final class PlanChecks {
         int minute = Integer.parseInt(f[0]);
         int hour = Integer.parseInt(f[1]);
         int dow = Integer.parseInt(f[4]);
-        ZonedDateTime z = before.atZone(a.zone()).minusNanos(1);
-        for (int d = 0; d <= 7; d++) {
-            ZonedDateTime day = z.minusDays(d);
+        ZonedDateTime z = before.atZone(a.zone());
+        for (int d = 0; d <= 8; d++) {
+            java.time.LocalDate day = z.toLocalDate().minusDays(d);
             if (day.getDayOfWeek().getValue() % 7 == dow) {
-                ZonedDateTime c = day.withHour(hour).withMinute(minute).withSecond(0).withNano(0);
-                if (c.toInstant().isBefore(before)) {
-                    return c.toInstant();
+                Instant c = fireInstant(day.atTime(hour, minute), a.zone());
+                if (c.isBefore(before)) {
+                    return c;
                 }
             }
         }

@@ -20,24 +20,34 @@ import java.util.Set;
  * @param now              the planning instant
  * @param holidays         holidays and special days (dates in the policy's zone) that fall in the
  *                         horizon; they get one-off actions instead of shaping the weekly schedule
+ * @param capacityHistory  demand, instances and latency history to learn the capacity per instance from,
+ *                         used only when the policy does not give {@code capacity.perInstance}
  */
 public record PlanInput(ServicePolicy policy, Forecast forecast, double normalPeakDemand,
-                        Optional<EmergencyFloor> emergencyFloor, Instant now, Set<LocalDate> holidays) {
+                        Optional<EmergencyFloor> emergencyFloor, Instant now, Set<LocalDate> holidays,
+                        Optional<CapacityHistory> capacityHistory) {
     public PlanInput {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(forecast, "forecast");
         Objects.requireNonNull(emergencyFloor, "emergencyFloor");
         Objects.requireNonNull(now, "now");
         holidays = Set.copyOf(holidays);
+        Objects.requireNonNull(capacityHistory, "capacityHistory");
         if (!(normalPeakDemand >= 0) || Double.isInfinite(normalPeakDemand)) {
             throw new IllegalArgumentException("normal peak demand must be finite and >= 0, got " + normalPeakDemand);
         }
     }
 
+    /** Without history for learning capacity per instance. */
+    public PlanInput(ServicePolicy policy, Forecast forecast, double normalPeakDemand,
+                     Optional<EmergencyFloor> emergencyFloor, Instant now, Set<LocalDate> holidays) {
+        this(policy, forecast, normalPeakDemand, emergencyFloor, now, holidays, Optional.empty());
+    }
+
     /** Without holidays in the horizon. */
     public PlanInput(ServicePolicy policy, Forecast forecast, double normalPeakDemand,
                      Optional<EmergencyFloor> emergencyFloor, Instant now) {
-        this(policy, forecast, normalPeakDemand, emergencyFloor, now, Set.of());
+        this(policy, forecast, normalPeakDemand, emergencyFloor, now, Set.of(), Optional.empty());
     }
 
     /** An emergency floor: at least {@code min} instances until {@code expires}. */

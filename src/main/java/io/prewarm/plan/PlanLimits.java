@@ -3,6 +3,7 @@ package io.prewarm.plan;
 import io.prewarm.policy.ServicePolicy;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The limits a plan works within, derived once from the policy and the normal peak.
@@ -15,11 +16,25 @@ import java.util.List;
 record PlanLimits(int min, int max, int policyMax, int safetyCap, int normalPeak, double normalPeakDemand,
                   double perInstance, double headroom, boolean capBinding, double safetyCapFactor) {
 
-    static PlanLimits of(ServicePolicy policy, double normalPeakDemand, List<String> notes) {
+    static PlanLimits of(ServicePolicy policy, double normalPeakDemand, Optional<CapacityHistory> history,
+                         List<String> notes) {
         ServicePolicy.Capacity c = policy.capacity();
-        double perInstance = c.perInstance().orElseThrow(() -> new IllegalArgumentException(
-                "planning " + policy.key() + ": capacity.perInstance is not set (learning it from history is not"
-                        + " supported yet)"));
+        double perInstance;
+        if (c.perInstance().isPresent()) {
+            perInstance = c.perInstance().get();
+        } else if (history.isPresent()) {
+            CapacityHistory.Learned learned;
+            try {
+                learned = history.get().learn();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("planning " + policy.key() + ": " + e.getMessage(), e);
+            }
+            perInstance = learned.perInstance();
+            notes.add(learned.evidence());
+        } else {
+            throw new IllegalArgumentException("planning " + policy.key() + ": capacity.perInstance is not set and no"
+                    + " instance and latency history was given to learn it from");
+        }
         if (!(perInstance > 0) || Double.isInfinite(perInstance)) {
             throw new IllegalArgumentException("planning " + policy.key() + ": capacity.perInstance must be positive, got "
                     + perInstance);

@@ -30,8 +30,8 @@ public final class RulesPlanner implements CapacityPlanner {
             throw new IllegalArgumentException("planning " + policy.key() + ": the forecast is empty");
         }
         List<String> notes = new ArrayList<>();
-        PlanLimits limits = PlanLimits.of(policy, input.normalPeakDemand(), notes);
-        WeekGrid grid = new WeekGrid(policy.zone(), forecast.step());
+        PlanLimits limits = PlanLimits.of(policy, input.normalPeakDemand(), input.capacityHistory(), notes);
+        WeekGrid grid = new WeekGrid(policy.zone(), forecast.step(), forecast.start());
         Duration lead = policy.rules().prewarmLead();
         int leadSteps = (int) ((lead.toSeconds() + forecast.step().toSeconds() - 1) / forecast.step().toSeconds());
         Requirements req = new Requirements(forecast, limits, policy.zone(), input.holidays(), input.emergencyFloor());
@@ -53,12 +53,24 @@ public final class RulesPlanner implements CapacityPlanner {
         notes.addAll(clampNotes(req, limits));
         input.emergencyFloor().filter(e -> e.activeAt(forecast.timeAt(0))).ifPresent(e -> notes.add(
                 "emergency floor " + e.id() + " holds at least " + e.min() + " instances until " + e.expires()));
+        if (result.folded()) {
+            notes.add("the quota of " + quota + " actions leaves no room for one-off actions: holidays and emergency"
+                    + " floors are carried by the weekly schedule until the next plan");
+        }
         notes.add(String.format(java.util.Locale.ROOT,
                 "%d actions of %d allowed (%d weekly segments); over-provisioned %.1f instance-hours over the horizon",
                 result.actionCount(), quota, result.segments(),
                 result.overProvision() * forecast.step().toSeconds() / 3600.0));
         Optional<CapacityPlan.VerticalFloor> vertical = VerticalFloors.recommend(policy, forecast, limits);
-        vertical.ifPresent(v -> reasons.add(ReasonCode.VERTICAL_FLOOR));
+        vertical.ifPresent(v -> {
+            reasons.add(ReasonCode.VERTICAL_FLOOR);
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "VERTICAL_FLOOR: %s carries baseline demand %.1f with %d instances at %.4f per instance-hour",
+                    v.size(), v.baselineDemand(), v.instances(), v.pricePerHour()));
+        });
+        if (vertical.isEmpty() && !policy.instanceSizes().isEmpty()) {
+            notes.add("vertical floor: no size in the catalogue carries baseline traffic with the minimum fleet");
+        }
 
         CapacityPlan.Limits planLimits = new CapacityPlan.Limits(limits.min(), limits.max(), limits.policyMax(),
                 limits.safetyCap(), limits.normalPeak(), limits.normalPeakDemand(), lead,

@@ -26,7 +26,7 @@ final class Scheduler {
     /** The chosen schedule. */
     record Result(int[] capacity, ReasonCode[] capacityReason, int[] weekly, ReasonCode[] weeklyReason,
                   boolean[] weeklyAction, boolean[] oneOff, int[] slotOf, int[] need, int[] needFrom,
-                  long overProvision, int actionCount, int segments) {
+                  long overProvision, int actionCount, int segments, boolean folded, WeeklyNeed weeklyNeed) {
     }
 
     private final Requirements req;
@@ -35,6 +35,8 @@ final class Scheduler {
     private final Forecast forecast;
     private final StepRules rules;
     private final int lead;
+    /** Steps in the second pass of a local hour repeated when the clock falls back: weekly actions do not fire again. */
+    private final boolean[] repeated;
 
     Scheduler(Requirements req, WeeklyNeed week, WeekGrid grid, Forecast forecast, StepRules rules, int lead) {
         this.req = req;
@@ -43,6 +45,7 @@ final class Scheduler {
         this.forecast = forecast;
         this.rules = rules;
         this.lead = lead;
+        this.repeated = new boolean[req.n];
     }
 
     Result schedule(int quota) {
@@ -52,26 +55,58 @@ final class Scheduler {
         int[] slotOf = new int[n];
         for (int i = 0; i < n; i++) {
             slotOf[i] = grid.slotOf(forecast.timeAt(i));
+            repeated[i] = grid.repeatedLocalTime(forecast.timeAt(i));
         }
-        StepRules.Shaped closure = rules.cyclic(week.need());
+        Result normal = attempt(quota, week, need, needFrom, slotOf, false);
+        if (normal != null) {
+            return normal;
+        }
+        // too many one-offs for the quota: carry holidays and emergency floors in the weekly schedule
+        // instead (safe, over-provisioned next week until the next plan) and say so
+        Result folded = attempt(quota, fold(need, needFrom, slotOf), need, needFrom, slotOf, true);
+        if (folded == null) {
+            throw new IllegalStateException("scheduling: even one weekly action plus the one-off actions exceed the"
+                    + " quota of " + quota + " actions");
+        }
+        return folded;
+    }
+
+    private Result attempt(int quota, WeeklyNeed weeklyNeed, int[] need, int[] needFrom, int[] slotOf,
+                           boolean folded) {
+        StepRules.Shaped closure = rules.cyclic(weeklyNeed.need());
         SegmentCompressor compressor = new SegmentCompressor(closure.levels(), Math.max(1, quota));
         Result best = null;
         for (int k = 1; k <= compressor.maxSegments(); k++) {
-            Result r = evaluate(compressor.levels(k), closure, need, needFrom, slotOf, k);
+            Result r = evaluate(compressor.levels(k), closure, weeklyNeed, need, needFrom, slotOf, k, folded, false);
             if (r.actionCount() <= quota && (best == null || r.overProvision() < best.overProvision()
                     || r.overProvision() == best.overProvision() && r.actionCount() < best.actionCount())) {
                 best = r;
             }
         }
-        if (best == null) {
-            throw new IllegalStateException("scheduling: even one weekly action plus the one-off actions for holidays"
-                    + " and emergency floors exceed the quota of " + quota + " actions");
-        }
-        return best;
+        // reasons only for the winner
+        return best == null ? null : evaluate(compressor.levels(best.segments()), closure, weeklyNeed, need, needFrom,
+                slotOf, best.segments(), folded, true);
     }
 
-    private Result evaluate(int[] compressed, StepRules.Shaped closure, int[] need, int[] needFrom, int[] slotOf,
-                            int k) {
+    /** The weekly need raised by every step of the horizon, holidays and emergency floors included. */
+    private WeeklyNeed fold(int[] need, int[] needFrom, int[] slotOf) {
+        int[] n2 = week.need().clone();
+        ReasonCode[] r2 = week.reason().clone();
+        int[] d2 = week.driver().clone();
+        for (int i = 0; i < req.n; i++) {
+            int s = slotOf[i];
+            if (need[i] > n2[s]) {
+                n2[s] = need[i];
+                d2[s] = needFrom[i];
+                r2[s] = req.emergency[i] ? ReasonCode.EMERGENCY_FLOOR : req.holiday[i] ? ReasonCode.HOLIDAY
+                        : need[i] > req.target[i] ? ReasonCode.PREWARM : req.targetReason[i];
+            }
+        }
+        return new WeeklyNeed(n2, r2, d2);
+    }
+
+    private Result evaluate(int[] compressed, StepRules.Shaped closure, WeeklyNeed weeklyNeed, int[] need,
+                            int[] needFrom, int[] slotOf, int k, boolean folded, boolean explain) {
         int slots = compressed.length;
         StepRules.Shaped weekly = rules.cyclic(compressed);
         int[] wl = weekly.levels();
@@ -85,31 +120,34 @@ final class Scheduler {
             bp[0] = true; // a flat week still needs one action to set its floor
             weeklyCount = 1;
         }
-        // a rule that raised a level in the closure still explains it when compression left it alone
-        ReasonCode[] raised = new ReasonCode[slots];
-        for (int s = 0; s < slots; s++) {
-            raised[s] = weekly.raisedBy()[s] != null ? weekly.raisedBy()[s]
-                    : wl[s] == closure.levels()[s] ? closure.raisedBy()[s] : null;
+        ReasonCode[] weeklyReason = null;
+        if (explain) {
+            // a rule that raised a level in the closure still explains it when compression left it alone
+            ReasonCode[] raised = new ReasonCode[slots];
+            for (int s = 0; s < slots; s++) {
+                raised[s] = weekly.raisedBy()[s] != null ? weekly.raisedBy()[s]
+                        : wl[s] == closure.levels()[s] ? closure.raisedBy()[s] : null;
+            }
+            weekly = new StepRules.Shaped(wl, raised, weekly.after(), weekly.firstIndex());
+            weeklyReason = weeklyReasons(weekly, closure, bp, weeklyNeed);
         }
-        weekly = new StepRules.Shaped(wl, raised, weekly.after(), weekly.firstIndex());
-        ReasonCode[] weeklyReason = weeklyReasons(weekly, closure, bp);
         int n = req.n;
         int prevSlot = (slotOf[0] - 1 + slots) % slots;
         StepRules.State seed = weekly.after()[prevSlot];
         long seedIndex = weekly.firstIndex() + prevSlot;
         int[] target = new int[n];
         for (int i = 0; i < n; i++) {
-            target[i] = req.holiday[i] ? need[i] : Math.max(wl[slotOf[i]], need[i]);
+            target[i] = req.holiday[i] && !folded ? need[i] : Math.max(wl[slotOf[i]], need[i]);
         }
         StepRules.Shaped horizon = rules.linear(target, seed, seedIndex + 1);
         int[] cap = horizon.levels();
         boolean[] oneOff = new boolean[n];
         int oneOffs = 0;
-        int inForce = wl[prevSlot];
+        int inForce = wl[slotOf[0]]; // fired at step 0, or unchanged since the slot before
         long over = 0;
         ReasonCode[] capReason = new ReasonCode[n];
         for (int i = 0; i < n; i++) {
-            if (bp[slotOf[i]]) {
+            if (i > 0 && !repeated[i] && weeklyFires(bp, slotOf[i - 1], slotOf[i])) {
                 inForce = wl[slotOf[i]];
             }
             if (cap[i] != inForce) {
@@ -118,16 +156,40 @@ final class Scheduler {
                 inForce = cap[i];
             }
             over += cap[i] - need[i];
+            if (!explain) {
+                continue;
+            }
             ReasonCode weeklyWhy = weekly.raisedBy()[slotOf[i]] != null ? weekly.raisedBy()[slotOf[i]]
                     : weeklyReason[slotOf[i]];
             capReason[i] = reasonAt(i, cap, horizon, need, wl[slotOf[i]], weeklyWhy);
         }
         return new Result(cap, capReason, wl, weeklyReason, bp, oneOff, slotOf, need, needFrom, over,
-                weeklyCount + oneOffs, k);
+                weeklyCount + oneOffs, k, folded, weeklyNeed);
+    }
+
+    /**
+     * Whether a weekly action fires after slot {@code from} up to slot {@code to}. Usually they are
+     * neighbours; when the clock springs forward, the skipped slots' actions fire at the first valid
+     * time (as cron does, and as {@code ZonedDateTime} resolves a gap); when it falls back, the repeated
+     * slots do not fire again.
+     */
+    static boolean weeklyFires(boolean[] bp, int from, int to) {
+        int slots = bp.length;
+        int d = (to - from + slots) % slots;
+        if (d == 0 || d > slots / 2) {
+            return false;
+        }
+        for (int k = 1; k <= d; k++) {
+            if (bp[(from + k) % slots]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why the weekly action at each breakpoint sets its level; other slots inherit their action's reason. */
-    private ReasonCode[] weeklyReasons(StepRules.Shaped weekly, StepRules.Shaped closure, boolean[] bp) {
+    private ReasonCode[] weeklyReasons(StepRules.Shaped weekly, StepRules.Shaped closure, boolean[] bp,
+                                       WeeklyNeed weeklyNeed) {
         int slots = bp.length;
         int[] wl = weekly.levels();
         ReasonCode[] out = new ReasonCode[slots];
@@ -139,14 +201,15 @@ final class Scheduler {
         for (int p = 0; p < slots; p++) {
             int s = (start + p) % slots;
             if (bp[s]) {
-                current = segmentReason(s, weekly, closure, bp);
+                current = segmentReason(s, weekly, closure, bp, weeklyNeed);
             }
             out[s] = current;
         }
         return out;
     }
 
-    private ReasonCode segmentReason(int s, StepRules.Shaped weekly, StepRules.Shaped closure, boolean[] bp) {
+    private ReasonCode segmentReason(int s, StepRules.Shaped weekly, StepRules.Shaped closure, boolean[] bp,
+                                     WeeklyNeed weeklyNeed) {
         int slots = bp.length;
         int before = (s - 1 + slots) % slots;
         if (weekly.levels()[s] < weekly.levels()[before] && weekly.raisedBy()[before] == ReasonCode.BACKOFF) {
@@ -162,10 +225,10 @@ final class Scheduler {
                 break;
             }
             if (closure.levels()[q] == level) {
-                return closure.raisedBy()[q] != null ? closure.raisedBy()[q] : week.reason()[q];
+                return closure.raisedBy()[q] != null ? closure.raisedBy()[q] : weeklyNeed.reason()[q];
             }
         }
-        return week.reason()[s];
+        return weeklyNeed.reason()[s];
     }
 
     private ReasonCode reasonAt(int i, int[] cap, StepRules.Shaped horizon, int[] need, int weeklyLevel,
@@ -174,6 +237,15 @@ final class Scheduler {
             return horizon.raisedBy()[i];
         }
         if (cap[i] == weeklyLevel && !req.holiday[i] && !req.emergency[i]) {
+            // a step carried exactly at its own requirement says so; over-provisioned ones (merged into a
+            // segment, held by a rule) give the reason of the action in force
+            if (cap[i] == req.target[i] && horizonRaised(weeklyWhy)) {
+                return req.targetReason[i];
+            }
+            boolean prewarmedHere = cap[i] == need[i] && need[i] > req.target[i];
+            if (weeklyWhy == ReasonCode.PREWARM && !prewarmedHere) {
+                return ReasonCode.PREDICTED_PEAK; // inside the peak the pre-warmed segment was raised for
+            }
             return weeklyWhy;
         }
         if (req.emergency[i] && cap[i] == req.target[i]) {
@@ -187,6 +259,12 @@ final class Scheduler {
             return Requirements.isLimit(driver) ? driver : ReasonCode.PREWARM;
         }
         return req.targetReason[i];
+    }
+
+    /** Reasons that describe why a level was set, not a rule that held it up. */
+    private static boolean horizonRaised(ReasonCode weeklyWhy) {
+        return weeklyWhy != ReasonCode.SCALE_DOWN_STEP && weeklyWhy != ReasonCode.BACKOFF
+                && weeklyWhy != ReasonCode.SCALE_UP_STEP;
     }
 
     private int needFromOf(int i, int[] need) {

@@ -121,7 +121,7 @@ record StepRules(int upPercent, int downPercent, int cooldownSteps, int backoffM
         for (int k = 0; k < 8; k++) {
             lap = linear(targets, s, (long) k * n);
             State end = lap.after()[n - 1];
-            if (k > 0 && end.equals(shift(s, n))) {
+            if (k > 0 && sameClock(end, (long) (k + 1) * n - 1, s, (long) k * n - 1)) {
                 break;
             }
             s = end;
@@ -129,7 +129,11 @@ record StepRules(int upPercent, int downPercent, int cooldownSteps, int backoffM
         return lap;
     }
 
-    private static State shift(State s, int n) {
-        return new State(s.level(), s.lastDrop() + n, s.cooldown(), s.lastReversal() + n);
+    /** Two states behave alike from here on: same level, cooldown and (clipped) time since the events. */
+    private boolean sameClock(State a, long atA, State b, long atB) {
+        long horizon = Math.max(backoffResetSteps, backoffMaxSteps) + 1L;
+        return a.level() == b.level() && a.cooldown() == b.cooldown()
+                && Math.min(horizon, atA - a.lastDrop()) == Math.min(horizon, atB - b.lastDrop())
+                && Math.min(horizon, atA - a.lastReversal()) == Math.min(horizon, atB - b.lastReversal());
     }
 }

@@ -15,11 +15,19 @@ import java.util.Locale;
 final class WeekGrid {
     private static final int MINUTES_PER_DAY = 1440;
 
+    private static final int MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY;
+
     private final ZoneId zone;
     private final int stepMinutes;
     private final int slotsPerDay;
+    /**
+     * Local minutes past the slot boundary at which the plan's steps fall: 0 usually, 30 for hourly
+     * steps in a half-hour zone such as Asia/Kolkata. Crons fire exactly at the steps' local times, so a
+     * scale-down never comes half a step early.
+     */
+    private final int phase;
 
-    WeekGrid(ZoneId zone, Duration step) {
+    WeekGrid(ZoneId zone, Duration step, Instant anchor) {
         this.zone = zone;
         long minutes = step.toMinutes();
         // cron has minute resolution and a slot must tile a day, or weekly actions drift
@@ -28,6 +36,7 @@ final class WeekGrid {
         }
         this.stepMinutes = (int) minutes;
         this.slotsPerDay = MINUTES_PER_DAY / stepMinutes;
+        this.phase = localMinuteOfWeek(anchor) % stepMinutes;
     }
 
     int slots() {
@@ -38,12 +47,21 @@ final class WeekGrid {
         return slotsPerDay;
     }
 
+    private int localMinuteOfWeek(Instant t) {
+        ZonedDateTime z = t.atZone(zone);
+        return (z.getDayOfWeek().getValue() - 1) * MINUTES_PER_DAY + z.getHour() * 60 + z.getMinute();
+    }
+
     /** The slot whose local wall-clock interval holds {@code t}. */
     int slotOf(Instant t) {
+        return Math.floorMod(Math.floorDiv(localMinuteOfWeek(t) - phase, stepMinutes), slots());
+    }
+
+    /** Whether {@code t} is the second occurrence of a local time repeated when the clock falls back. */
+    boolean repeatedLocalTime(Instant t) {
         ZonedDateTime z = t.atZone(zone);
-        int day = z.getDayOfWeek().getValue() - 1;
-        int minute = z.getHour() * 60 + z.getMinute();
-        return day * slotsPerDay + minute / stepMinutes;
+        var offsets = zone.getRules().getValidOffsets(z.toLocalDateTime());
+        return offsets.size() == 2 && z.getOffset().equals(offsets.get(1));
     }
 
     /** Position of the slot within its day. */
@@ -51,12 +69,16 @@ final class WeekGrid {
         return slot % slotsPerDay;
     }
 
+    private int minuteOfWeek(int slot) {
+        return (slot * stepMinutes + phase) % MINUTES_PER_WEEK;
+    }
+
     DayOfWeek day(int slot) {
-        return DayOfWeek.of(slot / slotsPerDay + 1);
+        return DayOfWeek.of(minuteOfWeek(slot) / MINUTES_PER_DAY + 1);
     }
 
     int minuteOfDay(int slot) {
-        return slotOfDay(slot) * stepMinutes;
+        return minuteOfWeek(slot) % MINUTES_PER_DAY;
     }
 
     /** Five-field cron {@code m h * * dow}, Sunday = 0. */

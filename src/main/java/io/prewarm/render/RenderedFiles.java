@@ -17,4 +17,15 @@ public record RenderedFiles(SortedMap<String, String> files) {
     public static RenderedFiles of(Map<String, String> files) {
         return new RenderedFiles(new TreeMap<>(files));
     }
+
+    /** Both sets of files; a path in both is an error (two renderers must never write the same file). */
+    public RenderedFiles plus(RenderedFiles other) {
+        TreeMap<String, String> all = new TreeMap<>(files);
+        for (Map.Entry<String, String> e : other.files().entrySet()) {
+            if (all.putIfAbsent(e.getKey(), e.getValue()) != null) {
+                throw new IllegalArgumentException("merging rendered files: " + e.getKey() + " rendered twice");
+            }
+        }
+        return new RenderedFiles(all);
+    }
 }

@@ -84,6 +84,15 @@ class PlanCommandTest {
         return new ObjectMapper().readTree(out.startsWith("{") ? out : out.substring(start + 1));
     }
 
+    private static JsonNode service(JsonNode summary, String name) {
+        for (JsonNode s : summary.get("services")) {
+            if (s.get("service").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no service " + name + " in " + summary);
+    }
+
     private LaunchResult plan(QuarkusMainLauncher launcher, String... extra) {
         List<String> args = new ArrayList<>(List.of("plan", "--repo", remote.toString(), "--now", NOW));
         args.addAll(List.of(extra));
@@ -100,14 +109,16 @@ class PlanCommandTest {
         String commit = summary.get("commit").asText();
         assertThat(ref(BRANCH).getObjectId().name()).isEqualTo(commit);
         assertThat(ref("main").getObjectId().name()).isNotEqualTo(commit);
-        assertThat(summary.get("services")).hasSize(3);
+        assertThat(summary.get("services")).hasSize(5);
         for (JsonNode s : summary.get("services")) {
             assertThat(s.get("status").asText()).isEqualTo("UPDATED");
             assertThat(s.get("reasons")).isNotEmpty();
             assertThat(s.get("files")).isNotEmpty();
         }
         assertThat(files(BRANCH)).contains("README.md", "generated/prod/checkout/main.tf",
-                "generated/prod/search/main.tf", "generated/staging/reports/main.tf");
+                "generated/prod/search/main.tf", "generated/staging/reports/main.tf", "generated/prod/catalog/main.tf",
+                "generated/prod/billing/main.tf", "generated/prod/checkout/prewarm-plan.json",
+                "generated/prometheus/prod/checkout.rules.yml");
         assertThat(file(BRANCH, "generated/prod/checkout/main.tf")).contains("resource \"aws_autoscaling_schedule\"")
                 .contains("time_zone").contains("America/New_York");
     }
@@ -159,7 +170,7 @@ class PlanCommandTest {
         LaunchResult r = plan(launcher, "--policies", policies.toString(), "--output", "json");
         assertThat(r.exitCode()).isEqualTo(1);
         JsonNode summary = json(r);
-        JsonNode ghost = summary.get("services").get(1);
+        JsonNode ghost = service(summary, "ghost");
         assertThat(ghost.get("service").asText()).isEqualTo("ghost");
         assertThat(ghost.get("status").asText()).isEqualTo("FAILED");
         assertThat(ghost.get("message").asText()).contains("service=prod/ghost");
@@ -182,7 +193,7 @@ class PlanCommandTest {
         }
         LaunchResult r = plan(launcher, "--output", "json");
         assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
-        JsonNode search = json(r).get("services").get(1);
+        JsonNode search = service(json(r), "search");
         assertThat(search.get("service").asText()).isEqualTo("search");
         assertThat(search.get("status").asText()).isEqualTo("FROZEN");
         assertThat(search.get("reasons").toString()).contains("FROZEN");

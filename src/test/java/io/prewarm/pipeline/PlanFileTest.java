@@ -23,7 +23,7 @@ class PlanFileTest {
 
     @Test
     void aPlanReadBackRendersByteForByteTheSameTerraform() {
-        ServicePolicy policy = new PolicyLoader(Set.of("US", "DE", "JP")).loadFile(Path.of("policies/checkout.yaml"));
+        ServicePolicy policy = new PolicyLoader(Set.of("US", "DE", "JP", "GB")).loadFile(Path.of("policies/checkout.yaml"));
         Stages stages = new Wiring().stages("demo");
         Instant now = Instant.parse("2026-11-28T00:00:00Z");
         TimeSeries history = stages.metrics().demand(policy,

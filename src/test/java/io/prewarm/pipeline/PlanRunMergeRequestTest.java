@@ -15,6 +15,7 @@ import io.prewarm.plan.RulesPlanner;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.Renderers;
+import io.prewarm.render.prometheus.AlertRulesRenderer;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -93,9 +94,9 @@ class PlanRunMergeRequestTest {
                 new RulesPlanner(), renderers::forKind,
                 (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
                         Set.copyOf(policy.holidays().dates())).between(from, to),
-                DemandStats::normalPeak);
+                DemandStats::normalPeak, new AlertRulesRenderer()::render);
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            return new PlanRun(stages, churn, Optional.of(new MergeRequestSync(forge)))
+            return new PlanRun(stages, churn, Optional.of(new MergeRequestSync(forge)), RunListener.NONE)
                     .run(policies, ws, new PlanRun.Options(now, false, 1, false));
         }
     }

@@ -192,4 +192,62 @@ class RulesPlannerTest {
         double[] d = Fixtures.businessWeek(STEP, 300, 3000);
         assertThat(plan(Fixtures.policy(), d, 3000)).isEqualTo(plan(Fixtures.policy(), d, 3000));
     }
+
+    @Test
+    void theVerticalFloorIsTheCheapestSizeWhoseMinimumFleetCarriesBaseline() {
+        ServicePolicy base = Fixtures.policy(TargetKind.AWS_ASG, 4, 200, 100, 0, Fixtures.defaultRules(), STEP);
+        List<ServicePolicy.InstanceSize> sizes = List.of(new ServicePolicy.InstanceSize("small", 50, 0.05),
+                new ServicePolicy.InstanceSize("medium", 100, 0.10), new ServicePolicy.InstanceSize("large", 400, 0.40));
+        ServicePolicy policy = new ServicePolicy(base.source(), base.key(), base.target(), base.demand(),
+                base.capacity(), base.rules(), base.zone(), base.holidays(), sizes, base.indicators());
+        // baseline = median point forecast = 0.9 x 300 = 270: 4 x small = 200 is short, 4 x medium = 400 carries it
+        CapacityPlan p = plan(policy, Fixtures.businessWeek(STEP, 300, 3000), 3000);
+        assertThat(p.verticalFloor()).hasValueSatisfying(v -> {
+            assertThat(v.size()).isEqualTo("medium");
+            assertThat(v.instances()).isEqualTo(4);
+            assertThat(v.baselineDemand()).isEqualTo(270.0);
+        });
+        assertThat(p.reasons()).contains(ReasonCode.VERTICAL_FLOOR);
+        assertThat(p.notes()).anyMatch(n -> n.startsWith("VERTICAL_FLOOR: medium"));
+    }
+
+    @Test
+    void withoutPerInstanceTheCapacityIsLearnedFromHealthyHistory() {
+        ServicePolicy p = Fixtures.policy();
+        ServicePolicy learnIt = new ServicePolicy(p.source(), p.key(), p.target(), p.demand(),
+                new ServicePolicy.Capacity(Optional.empty(), 0, 1, 500), p.rules(), p.zone(), p.holidays(),
+                p.instanceSizes(), p.indicators());
+        int n = 1000;
+        double[] demand = new double[n];
+        double[] instances = new double[n];
+        double[] latency = new double[n];
+        for (int i = 0; i < n; i++) {
+            instances[i] = 10;
+            demand[i] = 500 + i; // 50 .. 150 per instance
+            latency[i] = demand[i] / instances[i] > 120 ? 0.9 : 0.2; // unhealthy above 120 per instance
+        }
+        Forecast f = Fixtures.forecast(MONDAY, STEP, Fixtures.businessWeek(STEP, 300, 3000));
+        CapacityPlan plan = planner.plan(new PlanInput(learnIt, f, 3000, Optional.empty(), MONDAY, Set.of(),
+                Optional.of(new CapacityHistory(demand, instances, latency, 0.5))));
+        // healthy rates are 50.0 .. 120.0 in steps of 0.1: 701 samples, p90 (nearest rank) = 50 + 630 x 0.1 = 113.0
+        assertThat(plan.limits().perInstance()).isCloseTo(113.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(plan.notes()).anyMatch(s -> s.contains("learned from history") && s.contains("701 healthy")
+                && s.contains("299 samples excluded"));
+        assertThat(PlanChecks.violations(plan)).isEmpty();
+    }
+
+    @Test
+    void tooFewHealthySamplesFailWithTheCount() {
+        ServicePolicy p = Fixtures.policy();
+        ServicePolicy learnIt = new ServicePolicy(p.source(), p.key(), p.target(), p.demand(),
+                new ServicePolicy.Capacity(Optional.empty(), 0, 1, 500), p.rules(), p.zone(), p.holidays(),
+                p.instanceSizes(), p.indicators());
+        double[] ones = new double[10];
+        java.util.Arrays.fill(ones, 1);
+        Forecast f = Fixtures.forecast(MONDAY, STEP, new double[288]);
+        assertThatThrownBy(() -> planner.plan(new PlanInput(learnIt, f, 100, Optional.empty(), MONDAY, Set.of(),
+                Optional.of(new CapacityHistory(ones, ones, ones, 2.0)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("planning prod/web: learning capacity per instance: only 10 healthy samples");
+    }
 }

@@ -84,6 +84,30 @@ public final class PlanFixtures {
                 "black friday: \"${checkout}\" queue > 10", Instant.parse("2026-11-29T06:00:00Z"));
     }
 
+    public static CapacityPlan gcpPlan() {
+        return plan("prod", "search", new Target(TargetKind.GCP_MIG, "search-mig",
+                Map.of("project", "shop-prod", "zone", "europe-west3-a")), weekdayActions(BERLIN));
+    }
+
+    public static CapacityPlan hpaPlan() {
+        return plan("staging", "catalog", new Target(TargetKind.KUBERNETES_HPA, "catalog",
+                Map.of("namespace", "shop")), weekdayActions(BERLIN));
+    }
+
+    public static CapacityPlan kedaPlan() {
+        return plan("prod", "checkout-api", new Target(TargetKind.KUBERNETES_KEDA, "checkout-api",
+                Map.of("namespace", "shop", "kind", "StatefulSet",
+                        "prometheusServer", "http://prometheus.monitoring:9090")), weekdayActions(BERLIN));
+    }
+
+    public static final String VMSS_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/shop-prod"
+            + "/providers/Microsoft.Compute/virtualMachineScaleSets/orders-vmss";
+
+    public static CapacityPlan azurePlan() {
+        return plan("prod", "orders", new Target(TargetKind.AZURE_VMSS, "orders-vmss", Map.of(
+                "resourceGroup", "shop-prod", "location", "westeurope", "resourceId", VMSS_ID)), weekdayActions(BERLIN));
+    }
+
     public static CapacityPlan awsPlan() {
         return plan("prod", "checkout", new Target(TargetKind.AWS_ASG, "checkout-asg", Map.of("region", "eu-central-1")),
                 weekdayActions(BERLIN));

@@ -1,6 +1,10 @@
 package io.prewarm.render;
 
 import io.prewarm.render.aws.AwsAsgRenderer;
+import io.prewarm.render.azure.AzureVmssRenderer;
+import io.prewarm.render.google.GcpMigRenderer;
+import io.prewarm.render.kubernetes.KedaRenderer;
+import io.prewarm.render.kubernetes.KubernetesHpaRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +33,55 @@ class TerraformChecksTest {
                 PlanFixtures.override(PlanFixtures.awsPlan(), OverrideSpec.Kind.FREEZE, 9)));
         cases.put("aws-asg-floor", aws.renderOverride(PlanFixtures.awsPlan(),
                 PlanFixtures.override(PlanFixtures.awsPlan(), OverrideSpec.Kind.FLOOR, 30)));
+        GcpMigRenderer gcp = new GcpMigRenderer();
+        cases.put("gcp-mig", gcp.render(PlanFixtures.gcpPlan()));
+        cases.put("gcp-mig-freeze", gcp.renderOverride(PlanFixtures.gcpPlan(),
+                PlanFixtures.override(PlanFixtures.gcpPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("gcp-mig-floor", gcp.renderOverride(PlanFixtures.gcpPlan(),
+                PlanFixtures.override(PlanFixtures.gcpPlan(), OverrideSpec.Kind.FLOOR, 12)));
+        KubernetesHpaRenderer hpa = new KubernetesHpaRenderer();
+        cases.put("kubernetes-hpa", hpa.render(PlanFixtures.hpaPlan()));
+        cases.put("kubernetes-hpa-freeze", hpa.renderOverride(PlanFixtures.hpaPlan(),
+                PlanFixtures.override(PlanFixtures.hpaPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("kubernetes-hpa-floor", hpa.renderOverride(PlanFixtures.hpaPlan(),
+                PlanFixtures.override(PlanFixtures.hpaPlan(), OverrideSpec.Kind.FLOOR, 12)));
+        KedaRenderer keda = new KedaRenderer();
+        cases.put("kubernetes-keda", keda.render(PlanFixtures.kedaPlan()));
+        cases.put("kubernetes-keda-freeze", keda.renderOverride(PlanFixtures.kedaPlan(),
+                PlanFixtures.override(PlanFixtures.kedaPlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("kubernetes-keda-floor", keda.renderOverride(PlanFixtures.kedaPlan(),
+                PlanFixtures.override(PlanFixtures.kedaPlan(), OverrideSpec.Kind.FLOOR, 12)));
+        AzureVmssRenderer azure = new AzureVmssRenderer();
+        cases.put("azure-vmss", azure.render(PlanFixtures.azurePlan()));
+        cases.put("azure-vmss-freeze", azure.renderOverride(PlanFixtures.azurePlan(),
+                PlanFixtures.override(PlanFixtures.azurePlan(), OverrideSpec.Kind.FREEZE, 9)));
+        cases.put("azure-vmss-floor", azure.renderOverride(PlanFixtures.azurePlan(),
+                PlanFixtures.override(PlanFixtures.azurePlan(), OverrideSpec.Kind.FLOOR, 12)));
         return cases;
+    }
+
+    /** terraform init links the offline provider into .terraform; remove the links, never their targets. */
+    private static void removeProviderLinks(Path dotTerraform) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(dotTerraform, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(dotTerraform)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
     }
 
     private static void writeAll(Path dir) {
         allCases().forEach((name, files) -> GoldenFiles.write(files, dir.resolve(name)));
+    }
+
+    @Test
+    void twoRunsProduceByteIdenticalFilesForEveryTarget() {
+        Map<String, RenderedFiles> first = allCases();
+        Map<String, RenderedFiles> second = allCases();
+        assertThat(second).isEqualTo(first);
+        first.forEach((name, files) -> assertThat(files.files()).as(name).isNotEmpty());
     }
 
     @Test
@@ -60,7 +108,7 @@ class TerraformChecksTest {
     }
 
     @Test
-    void awsFoldersPassTerraformValidateWithTheOfflineProvider(@TempDir Path dir) {
+    void awsFoldersPassTerraformValidateWithTheOfflineProvider(@TempDir Path dir) throws java.io.IOException {
         var terraform = ExternalTools.onPath("terraform");
         assumeTrue(terraform.isPresent(), "skipped: terraform is not on the PATH");
         var plugins = ExternalTools.terraformPluginDir();
@@ -79,6 +127,7 @@ class TerraformChecksTest {
 
             assertThat(validate.exit()).as(awsCase + ": " + validate.output()).isZero();
             assertThat(validate.output()).as(awsCase).contains("The configuration is valid");
+            removeProviderLinks(module.resolve(".terraform"));
         }
     }
 }

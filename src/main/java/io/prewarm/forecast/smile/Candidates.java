@@ -11,17 +11,21 @@ final class Candidates {
         return List.of(
                 new SeasonalNaive(true),
                 new SeasonalNaive(false),
+                new SeasonalNaive(false, true),
                 new ProfileModel(false, 7, true, 1, 0),
+                new ProfileModel(false, 7, true, 1, 0.99),
                 new ProfileModel(true, 4, true, 7, 0),
                 new ProfileModel(true, 4, false, 1, 0),
                 new ProfileModel(true, 4, true, 1, 0.98),
-                new RidgeCalendarModel(14, 1.0, true),
+                new RidgeCalendarModel(42, 1.0, true),
+                new ProfileModel(true, 8, true, 7, 0, false),
                 new ProfileModel(true, 4, true, 1, 0));
     }
 
     static List<Model> daily() {
         return List.of(
                 new SeasonalNaive(false),
+                new SeasonalNaive(false, true),
                 new ProfileModel(false, 7, false, 1, 0),
                 new ProfileModel(false, 7, true, 1, 0.98),
                 new ProfileModel(false, 7, true, 1, 0));

@@ -8,17 +8,18 @@ import smile.regression.RidgeRegression;
 /**
  * Smile ridge regression on calendar features: one indicator per hour of the week (the hour x
  * day-of-week interaction; per hour of day when the grid has no weekly cycle), a holiday indicator
- * and a linear trend. Fitted on hourly means (sub-hourly data is averaged first, which keeps the fit
- * at a few milliseconds), with weights that halve every {@code halfLifeDays} so recent weeks count
- * more. Missing hours are left out of the fit instead of being read as zero.
+ * and a linear trend. Fitted on the hourly means of the last {@code windowDays} (sub-hourly data is
+ * averaged first, which keeps the fit at a few milliseconds). Missing hours are left out of the fit
+ * instead of being read as zero. Unweighted on purpose: Smile 3.1.1's weighted ridge computes the
+ * intercept from unweighted means, which biases a recency-weighted fit.
  */
 final class RidgeCalendarModel implements Model {
-    private final double halfLifeDays;
+    private final double windowDays;
     private final double lambda;
     private final boolean trend;
 
-    RidgeCalendarModel(double halfLifeDays, double lambda, boolean trend) {
-        this.halfLifeDays = halfLifeDays;
+    RidgeCalendarModel(double windowDays, double lambda, boolean trend) {
+        this.windowDays = windowDays;
         this.lambda = lambda;
         this.trend = trend;
     }
@@ -38,13 +39,11 @@ final class RidgeCalendarModel implements Model {
         int per = g.perHour;
         boolean weekly = g.slotsPerWeek != g.slotsPerDay;
         int cats = weekly ? g.slotsPerWeek / per : g.slotsPerDay / per;
-        int blocks = n / per;
+        int blocks = (int) Math.min(n / per, Math.round(windowDays * 24));
         int offset = n - blocks * per;
         int p = cats + 1 + (trend ? 1 : 0);
         double[][] rows = new double[blocks][];
-        double[] weights = new double[blocks];
         int r = 0;
-        double decay = Math.log(2) / Math.max(1e-9, halfLifeDays * 24);
         for (int b = 0; b < blocks; b++) {
             int from = offset + b * per;
             double m = Stats.mean(y, from, from + per, Math.max(1, per / 2));
@@ -54,10 +53,9 @@ final class RidgeCalendarModel implements Model {
             double[] row = features(g, from, cats, p, per, weekly);
             row[p] = m;
             rows[r] = row;
-            weights[r] = Math.exp(-decay * (blocks - 1 - b));
             r++;
         }
-        if (r < cats) {
+        if (r < 24) {
             throw new IllegalStateException("fitting " + name() + ": only " + r + " usable hours");
         }
         // Smile standardizes the columns and rejects constant ones (an hour never seen, no holiday).
@@ -70,15 +68,12 @@ final class RidgeCalendarModel implements Model {
             }
             data[i][q] = rows[i][p];
         }
-        double[] w = java.util.Arrays.copyOf(weights, r);
         String[] names = new String[q + 1];
         for (int j = 0; j < q; j++) {
             names[j] = "x" + j;
         }
         names[q] = "y";
-        double[] lambdas = new double[q];
-        java.util.Arrays.fill(lambdas, lambda);
-        LinearModel model = RidgeRegression.fit(Formula.lhs("y"), DataFrame.of(data, names), w, lambdas, new double[q]);
+        LinearModel model = RidgeRegression.fit(Formula.lhs("y"), DataFrame.of(data, names), lambda);
         double[] f = new double[h];
         double[] x = new double[q];
         for (int k = 0; k < h; k++) {

@@ -55,8 +55,12 @@ final class RollingOrigin {
                 continue;
             }
             double[][] fc = new double[origins.length][];
-            for (int j = 0; j < origins.length; j++) {
-                fc[j] = m.forecast(clean, origins[j], g, hv);
+            try {
+                for (int j = 0; j < origins.length; j++) {
+                    fc[j] = m.forecast(clean, origins[j], g, hv);
+                }
+            } catch (RuntimeException e) {
+                continue; // a candidate that cannot fit this history simply does not compete
             }
             scored.add(new Scored(m.name(), List.of(m), score(fc, clean, origins, scales), fc));
         }

@@ -33,11 +33,13 @@ public final class DemoHistory {
     /** The gauge every demo service exports, labelled with environment and service. */
     public static final String METRIC = "demo_http_requests_per_second";
 
-    /** The demo services: environment, service, time zone of their traffic shape. */
+    /** The demo services (one per example policy in {@code policies/}). */
     public static final List<ServiceKey> SERVICES = List.of(
             ServiceKey.of("prod", "checkout"),
             ServiceKey.of("prod", "search"),
-            ServiceKey.of("staging", "reports"));
+            ServiceKey.of("staging", "reports"),
+            ServiceKey.of("prod", "catalog"),
+            ServiceKey.of("prod", "billing"));
 
     private DemoHistory() {
     }

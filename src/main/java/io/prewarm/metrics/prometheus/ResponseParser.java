@@ -3,6 +3,7 @@ package io.prewarm.metrics.prometheus;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,6 +37,12 @@ final class ResponseParser {
 
     /** Parses a range-query response, feeding its matrix into {@code sink}. */
     static Envelope parseMatrix(byte[] body, SeriesAccumulator sink) throws IOException {
+        Envelope fast = FastMatrixParser.tryParse(body, sink);
+        return fast != null ? fast : parse(body, sink, null);
+    }
+
+    /** The general parser alone, for tests that compare it with the fast path. */
+    static Envelope parseMatrixWithJackson(byte[] body, SeriesAccumulator sink) throws IOException {
         return parse(body, sink, null);
     }
 
@@ -171,10 +178,27 @@ final class ResponseParser {
      * which {@link Double#parseDouble} does not accept (it wants "Infinity"), so those are matched here.
      */
     static double value(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT || p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
             return p.getDoubleValue();
         }
-        return parseValue(p.getText());
+        // Hot path (millions of samples per run): parse the parser's own buffer, no String per sample.
+        char[] buf = p.getTextCharacters();
+        int off = p.getTextOffset();
+        int len = p.getTextLength();
+        for (int i = off; i < off + len; i++) {
+            char c = buf[i];
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != 'e' && c != 'E' && c != '+') {
+                return parseValue(new String(buf, off, len)); // NaN, +Inf, -Inf or garbage
+            }
+        }
+        if (len > 0 && buf[off + len - 1] != 'e' && buf[off + len - 1] != 'E') {
+            try {
+                return NumberInput.parseDouble(buf, off, len, true);
+            } catch (NumberFormatException e) {
+                // fall through for the message
+            }
+        }
+        return parseValue(new String(buf, off, len));
     }
 
     static double parseValue(String s) {

@@ -51,6 +51,12 @@ final class SeriesAccumulator {
         }
     }
 
+    /** The samples of one series on the grid (for tests), or null. */
+    double[] values(Map<String, String> labels) {
+        double[] v = series.get(labels);
+        return v == null ? null : v.clone();
+    }
+
     int seriesCount() {
         return series.size();
     }

@@ -129,6 +129,10 @@ public final class AwsAsgRenderer implements TerraformRenderer {
         r.attribute("autoscaling_group_name", HclExpr.ref("var." + ASG_VARIABLE));
         r.attribute("scheduled_action_name", actionName(plan, a, actionContext));
         if (a.cron().isPresent()) {
+            if (a.cron().get().trim().split("\\s+").length != 5) {
+                throw new IllegalArgumentException(actionContext + ": cron '" + a.cron().get()
+                        + "' does not have 5 fields (minute hour day-of-month month day-of-week)");
+            }
             r.attribute("recurrence", a.cron().get());
             r.attribute("time_zone", Naming.ianaZone(a.zone(), actionContext));
         } else {

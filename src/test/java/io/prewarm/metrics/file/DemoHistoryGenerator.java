@@ -38,6 +38,10 @@ public final class DemoHistoryGenerator {
                 false, false, Instant.parse("2026-11-19T08:30:00Z"), 18, 23),
         new Profile(ServiceKey.of("staging", "reports"), ZoneId.of("Asia/Tokyo"), 140, 0.05, 0.15, 9.5, 16.5,
                 false, false, Instant.parse("2026-11-05T02:00:00Z"), 12, 37),
+        new Profile(ServiceKey.of("prod", "catalog"), ZoneId.of("America/Chicago"), 520, 0.2, 0.8, 13.0, 20.5,
+                false, true, Instant.parse("2026-11-21T12:00:00Z"), 24, 41),
+        new Profile(ServiceKey.of("prod", "billing"), ZoneId.of("Europe/London"), 300, 0.08, 0.35, 9.0, 14.5,
+                false, false, Instant.parse("2026-11-16T09:00:00Z"), 6, 53),
     };
 
     private DemoHistoryGenerator() {

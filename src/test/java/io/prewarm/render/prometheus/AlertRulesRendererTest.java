@@ -1,0 +1,72 @@
+package io.prewarm.render.prometheus;
+
+import io.prewarm.common.Indicators;
+import io.prewarm.common.ServiceKey;
+import io.prewarm.plan.CapacityPlan;
+import io.prewarm.render.ExternalTools;
+import io.prewarm.render.GoldenFiles;
+import io.prewarm.render.PlanFixtures;
+import io.prewarm.render.RenderedFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class AlertRulesRendererTest {
+    private final AlertRulesRenderer renderer = new AlertRulesRenderer();
+
+    @Test
+    void rendersTheFourLeadingIndicatorsAsInTheGoldenFile() {
+        GoldenFiles.assertMatches("prometheus", renderer.render(PlanFixtures.awsPlan()));
+    }
+
+    @Test
+    void labelsEveryAlertForRoutingToTheWebhook() {
+        String rules = rules(renderer.render(PlanFixtures.awsPlan()));
+        assertThat(rules.split("- alert: ", -1)).hasSize(5);
+        assertThat(rules.split("environment: \"prod\"", -1)).hasSize(5);
+        assertThat(rules.split("service: \"checkout\"", -1)).hasSize(5);
+        assertThat(rules).contains("alert: PrewarmQueueDepthHigh", "prewarm_action: \"scale-up\"",
+                "alert: PrewarmConnectionPoolSaturated", "prewarm_action: \"freeze\"",
+                ") > 10\"", ") > 0.4\"", ") > 0.8\"", ") < 2.5\"");
+    }
+
+    @Test
+    void escapesQueriesSoTheyCannotBreakTheYaml() {
+        Indicators ind = new Indicators(Optional.of("sum(q{a=\"x\\\\y\"})\n# not: yaml"), 10, Optional.empty(),
+                Optional.empty(), Optional.empty(), 0.8, Optional.empty(), Optional.empty());
+        String yaml = AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), AlertRulesRenderer.rules(ind));
+        assertThat(yaml).contains("expr: \"(sum(q{a=\\\"x\\\\\\\\y\\\"})\\n# not: yaml) > 10\"");
+    }
+
+    @Test
+    void writesAnEmptyGroupWhenTheServiceHasNoIndicators() {
+        String yaml = AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), AlertRulesRenderer.rules(Indicators.none()));
+        assertThat(yaml).endsWith("  - name: \"prewarm-prod-web\"\n    rules: []\n");
+    }
+
+    @Test
+    void promtoolAcceptsTheRules(@TempDir Path dir) {
+        var promtool = ExternalTools.onPath("promtool");
+        assumeTrue(promtool.isPresent(), "skipped: promtool is not installed (Debian: apt-get install prometheus)");
+        CapacityPlan plan = PlanFixtures.awsPlan();
+        GoldenFiles.write(renderer.render(plan), dir);
+        GoldenFiles.write(RenderedFiles.of(java.util.Map.of("empty.rules.yml",
+                AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), List.of()))), dir);
+
+        ExternalTools.Result result = ExternalTools.run(dir, 120, promtool.get().toString(), "check", "rules",
+                AlertRulesRenderer.path(plan.key()), "empty.rules.yml");
+
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS: 4 rules found", "SUCCESS: 0 rules found");
+    }
+
+    private static String rules(RenderedFiles files) {
+        return files.files().get("generated/prometheus/prod/checkout.rules.yml");
+    }
+}

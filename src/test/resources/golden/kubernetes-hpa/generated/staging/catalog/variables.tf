@@ -1,0 +1,17 @@
+variable "namespace" {
+  description = "Namespace of the workload (policy target.namespace)."
+  type        = string
+  default     = "shop"
+}
+
+variable "workload_name" {
+  description = "Name of the scaled workload (policy target.name)."
+  type        = string
+  default     = "catalog"
+}
+
+variable "workload_kind" {
+  description = "Kind of the scaled workload (policy target.kind)."
+  type        = string
+  default     = "Deployment"
+}
