@@ -17,6 +17,7 @@ import io.prewarm.metrics.TimeSeries;
 import io.prewarm.override.OverrideStore;
 import io.prewarm.override.ServiceOverrides;
 import io.prewarm.plan.CapacityPlan;
+import io.prewarm.plan.PlanChecks;
 import io.prewarm.plan.PlanInput;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.RenderedFiles;
@@ -31,11 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * One {@code plan} run: for every policy, read history, forecast, plan and render (concurrently, with
@@ -268,14 +271,24 @@ public final class PlanRun {
             int horizon = (int) (HORIZON.getSeconds() / step.getSeconds()) + lead + 1;
             LocalDate from = LocalDate.ofInstant(window.start(), policy.zone()).minusDays(1);
             LocalDate to = LocalDate.ofInstant(start.plus(HORIZON), policy.zone()).plusDays(1);
-            ForecastRequest req = new ForecastRequest(start, step, horizon, Optional.of(policy.zone()),
-                    stages.holidays().between(policy, from, to));
+            Set<LocalDate> holidays = stages.holidays().between(policy, from, to);
+            ForecastRequest req = new ForecastRequest(start, step, horizon, Optional.of(policy.zone()), holidays);
             Forecast forecast = stages.forecaster().forecast(history, req);
             double normalPeak = stages.normalPeak().of(history, policy.zone());
             t = lap(key, RunListener.Stage.FORECAST, t);
             Optional<PlanInput.EmergencyFloor> floor = active.scaleUp()
                     .map(s -> new PlanInput.EmergencyFloor(s.id(), s.min(), s.expiresAt()));
-            CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now));
+            LocalDate firstDay = LocalDate.ofInstant(start, policy.zone());
+            LocalDate lastDay = LocalDate.ofInstant(start.plus(HORIZON), policy.zone());
+            Set<LocalDate> horizonHolidays = holidays.stream()
+                    .filter(d -> !d.isBefore(firstDay) && !d.isAfter(lastDay)).collect(Collectors.toSet());
+            CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now,
+                    horizonHolidays));
+            List<String> violations = PlanChecks.violations(plan);
+            if (!violations.isEmpty()) {
+                // a plan that breaks the brief's rules is never published
+                throw new IllegalStateException("checking the plan of " + key + ": " + String.join("; ", violations));
+            }
             t = lap(key, RunListener.Stage.PLAN, t);
             RenderedFiles rendered = stages.renderers().apply(policy.target().kind()).render(plan);
             lap(key, RunListener.Stage.RENDER, t);
@@ -297,7 +310,9 @@ public final class PlanRun {
             if (!files.isEmpty()) {
                 boolean terraform = files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"));
                 ChurnControl.Decision d = churn.decide(current, PlanSnapshot.of(plan), terraform);
-                if (!d.propose()) {
+                if (d.propose()) {
+                    message = "plan changed: " + d.reason();
+                } else {
                     changes.keySet().removeIf(path -> path.startsWith(folder));
                     message = d.reason();
                     Log.infof("holding back plan service=%s: %s", key, d.reason());

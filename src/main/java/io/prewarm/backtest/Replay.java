@@ -1,0 +1,237 @@
+package io.prewarm.backtest;
+
+import io.prewarm.common.TargetKind;
+import io.prewarm.forecast.DemandStats;
+import io.prewarm.forecast.Forecast;
+import io.prewarm.forecast.ForecastRequest;
+import io.prewarm.forecast.Forecaster;
+import io.prewarm.forecast.HolidayCalendar;
+import io.prewarm.metrics.TimeSeries;
+import io.prewarm.plan.CapacityPlan;
+import io.prewarm.plan.CapacityPlanner;
+import io.prewarm.plan.PlanInput;
+import io.prewarm.policy.ServicePolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Replays a service's history: at each planning epoch it fits the forecaster on the history before the
+ * epoch, plans with the real planner over the usual horizon (a week plus the lead), and keeps the plan's
+ * scheduled actions until the next epoch. The oracle plans the same way on the actual demand. Then every
+ * {@link Strategy} runs on the same minute-by-minute trace.
+ */
+public final class Replay {
+    /** How far ahead each epoch plans, as {@code plan} does. */
+    static final Duration HORIZON = Duration.ofDays(7);
+
+    /**
+     * What to replay.
+     *
+     * @param from     first replayed instant, on the policy's step grid
+     * @param to       end of the replay (exclusive)
+     * @param training how much history before each epoch the forecaster sees
+     * @param epoch    how often a new plan is made (daily)
+     * @param shape    how demand moves between samples
+     */
+    public record Spec(Instant from, Instant to, Duration training, Duration epoch, DemandTrace.Shape shape) {
+        public Spec {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(training, "training");
+            Objects.requireNonNull(epoch, "epoch");
+            Objects.requireNonNull(shape, "shape");
+            if (!to.isAfter(from)) {
+                throw new IllegalArgumentException("backtest window: --to " + to + " is not after --from " + from);
+            }
+            if (training.isNegative() || training.isZero() || epoch.toMinutes() < 1) {
+                throw new IllegalArgumentException("backtest window: training and epoch must be positive");
+            }
+        }
+
+        /** The history the replay reads: the training before {@code from}, then the replayed window. */
+        public Instant historyStart() {
+            return from.minus(training);
+        }
+    }
+
+    private final Forecaster forecaster;
+    private final CapacityPlanner planner;
+
+    public Replay(Forecaster forecaster, CapacityPlanner planner) {
+        this.forecaster = Objects.requireNonNull(forecaster, "forecaster");
+        this.planner = Objects.requireNonNull(planner, "planner");
+    }
+
+    /** Replays {@code policy}; instances boot in the policy's pre-warm lead. */
+    public BacktestResult run(ServicePolicy policy, TimeSeries history, Spec spec) {
+        return run(policy, history, spec, (int) Math.ceil(policy.rules().prewarmLead().toSeconds() / 60.0));
+    }
+
+    /**
+     * Replays {@code policy} and its variant on the same trace; instances boot in the original policy's
+     * lead in both, since a policy change does not make machines boot faster.
+     */
+    public WhatIf whatIf(ServicePolicy policy, PolicyVariant changes, TimeSeries history, Spec spec) {
+        BacktestResult base = run(policy, history, spec);
+        return new WhatIf(changes, base, run(changes.apply(policy), history, spec, base.bootMinutes()));
+    }
+
+    /**
+     * Replays {@code policy} with instances that take {@code bootMinutes} to serve. A what-if keeps the
+     * physical boot time of the original policy while the variant changes what the plan assumes.
+     */
+    public BacktestResult run(ServicePolicy policy, TimeSeries history, Spec spec, int bootMinutes) {
+        Duration step = policy.demand().step();
+        if (!history.step().equals(step)) {
+            throw new IllegalArgumentException("backtesting " + policy.key() + ": history step " + history.step()
+                    + " differs from the policy's " + step);
+        }
+        double perInstance = policy.capacity().perInstance().orElseThrow(() -> new IllegalArgumentException(
+                "backtesting " + policy.key() + ": capacity.perInstance is not set"));
+        DemandTrace trace = DemandTrace.of(history, spec.from(), spec.to(), spec.shape());
+        int n = trace.minutes();
+        int[] prewarmFloor = new int[n];
+        int[] prewarmCeiling = new int[n];
+        int[] oracleFloor = new int[n];
+        int[] oracleCeiling = new int[n];
+        double[] forecastLine = new double[n];
+        Arrays.fill(forecastLine, Double.NaN);
+        List<String> models = new ArrayList<>();
+        int epochs = 0;
+        int epochMinutes = (int) spec.epoch().toMinutes();
+        for (int m0 = 0; m0 < n; m0 += epochMinutes) {
+            int m1 = Math.min(n, m0 + epochMinutes);
+            Instant at = trace.timeAt(m0);
+            TimeSeries training = trimLeadingGap(history.slice(at.minus(spec.training()), at));
+            ForecastRequest request = request(policy, at);
+            Forecast forecast = forecaster.forecast(training, request);
+            double normalPeak = DemandStats.normalPeak(training, policy.zone());
+            double peak = Double.isNaN(normalPeak) ? 0 : normalPeak;
+            CapacityPlan plan = planner.plan(new PlanInput(policy, forecast, peak, Optional.empty(), at,
+                    request.holidays()));
+            Schedules.apply(plan, trace.start(), m0, m1, prewarmFloor, prewarmCeiling);
+            for (int m = m0; m < m1; m++) {
+                int i = (int) (Duration.between(at, trace.timeAt(m)).toMinutes() / step.toMinutes());
+                forecastLine[m] = forecast.upper()[Math.min(i, forecast.horizon() - 1)];
+            }
+            Forecast perfect = actual(history, at, step, request.horizon());
+            CapacityPlan oracle = planner.plan(new PlanInput(policy, perfect, peak, Optional.empty(), at,
+                    request.holidays()));
+            Schedules.apply(oracle, trace.start(), m0, m1, oracleFloor, oracleCeiling);
+            models.add(forecast.model());
+            epochs++;
+        }
+        FleetSimulator sim = new FleetSimulator(new FleetSimulator.Settings(perInstance, policy.capacity().headroom(),
+                bootMinutes, (int) policy.rules().backoffReset().toMinutes(), price(policy, perInstance)));
+        ServicePolicy.Capacity c = policy.capacity();
+        int level = (int) Math.ceil(trace.peak() * (1 + c.headroom()) / perInstance - 1e-9);
+        level = Math.max(c.min(), Math.min(c.max(), level));
+        Map<Strategy, FleetSimulator.Run> runs = new EnumMap<>(Strategy.class);
+        runs.put(Strategy.STATIC, sim.run(Strategy.STATIC, trace, filled(n, level), filled(n, level), null));
+        runs.put(Strategy.REACTIVE, sim.run(Strategy.REACTIVE, trace, filled(n, c.min()), filled(n, c.max()),
+                reactive(policy)));
+        runs.put(Strategy.SCHEDULED, sim.run(Strategy.SCHEDULED, trace, prewarmFloor, prewarmCeiling, null));
+        runs.put(Strategy.PREWARM, sim.run(Strategy.PREWARM, trace, prewarmFloor, prewarmCeiling, reactive(policy)));
+        runs.put(Strategy.ORACLE, sim.run(Strategy.ORACLE, trace, oracleFloor, oracleCeiling, reactive(policy)));
+        List<Scorecard> cards = new ArrayList<>();
+        Map<Strategy, int[]> ready = new EnumMap<>(Strategy.class);
+        runs.forEach((s, r) -> {
+            cards.add(r.scorecard());
+            ready.put(s, r.ready());
+        });
+        return new BacktestResult(policy.key(), spec.from(), spec.to(), spec.training(), epochs, bootMinutes,
+                perInstance, price(policy, perInstance), cards, trace, forecastLine, ready, models);
+    }
+
+    private static ForecastRequest request(ServicePolicy policy, Instant at) {
+        Duration step = policy.demand().step();
+        int lead = (int) (policy.rules().prewarmLead().getSeconds() / step.getSeconds());
+        int horizon = (int) (HORIZON.getSeconds() / step.getSeconds()) + lead + 1;
+        LocalDate from = LocalDate.ofInstant(at, policy.zone()).minusDays(1);
+        LocalDate to = LocalDate.ofInstant(at.plus(HORIZON), policy.zone()).plusDays(1);
+        Set<LocalDate> holidays = HolidayCalendar.of(policy.holidays().country(), Set.copyOf(policy.holidays().dates()))
+                .between(from, to);
+        return new ForecastRequest(at, step, horizon, Optional.of(policy.zone()), holidays);
+    }
+
+    /**
+     * Perfect foresight: the actual demand over the horizon. Where the history ends or has a gap, the
+     * value a week earlier stands in, else the last known value: only the first epoch's day is replayed,
+     * but the planner's weekly schedule looks at the whole horizon.
+     */
+    static Forecast actual(TimeSeries history, Instant at, Duration step, int horizon) {
+        double[] v = new double[horizon];
+        int week = (int) (Duration.ofDays(7).getSeconds() / step.getSeconds());
+        long base = Duration.between(history.start(), at).getSeconds() / step.getSeconds();
+        double last = 0;
+        for (int i = 0; i < horizon; i++) {
+            double x = value(history, base + i);
+            if (Double.isNaN(x)) {
+                x = i >= week ? v[i - week] : value(history, base + i - week);
+            }
+            if (Double.isNaN(x)) {
+                x = last;
+            }
+            v[i] = Math.max(0, x);
+            last = v[i];
+        }
+        return new Forecast(at, step, v, v, "oracle", 0, "none", List.of());
+    }
+
+    /**
+     * Drops the missing samples before the first known one: a window reaching back before the data
+     * began is not a gap in the data, and the forecaster should see the history it really has.
+     */
+    static TimeSeries trimLeadingGap(TimeSeries t) {
+        int i = 0;
+        while (i < t.size() && Double.isNaN(t.value(i))) {
+            i++;
+        }
+        return i == 0 || i == t.size() ? t : t.slice(t.timeAt(i), t.end());
+    }
+
+    private static double value(TimeSeries h, long i) {
+        return i < 0 || i >= h.size() ? Double.NaN : h.value((int) i);
+    }
+
+    /** The reactive layer of the policy's target, configured as prewarm renders it. */
+    static Controller reactive(ServicePolicy policy) {
+        double perInstance = policy.capacity().perInstance().orElseThrow();
+        double headroom = policy.capacity().headroom();
+        ServicePolicy.Rules r = policy.rules();
+        if (policy.target().kind() == TargetKind.KUBERNETES_HPA || policy.target().kind() == TargetKind.KUBERNETES_KEDA) {
+            return new HpaController(HpaBehavior.forPolicy(r.scaleDownMaxPercent(), (int) r.scaleDownCooldown().toSeconds()),
+                    perInstance, headroom);
+        }
+        // GCP and Azure autoscalers are approximated by the same step model (alarm, step, cooldown)
+        return AwsStepScaling.rendered(perInstance, headroom, policy.capacity().min(), r.scaleUpMinPercent(),
+                r.scaleDownMaxPercent(), (int) Math.max(1, r.scaleDownCooldown().toMinutes()));
+    }
+
+    /** The price of the catalogue size closest to the policy's per-instance capacity (cheaper on ties). */
+    static OptionalDouble price(ServicePolicy policy, double perInstance) {
+        return policy.instanceSizes().stream()
+                .min((a, b) -> {
+                    int c = Double.compare(Math.abs(a.capacity() - perInstance), Math.abs(b.capacity() - perInstance));
+                    return c != 0 ? c : Double.compare(a.pricePerHour(), b.pricePerHour());
+                })
+                .map(s -> OptionalDouble.of(s.pricePerHour())).orElse(OptionalDouble.empty());
+    }
+
+    private static int[] filled(int n, int v) {
+        int[] a = new int[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}

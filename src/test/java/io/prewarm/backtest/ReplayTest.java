@@ -1,0 +1,96 @@
+package io.prewarm.backtest;
+
+import io.prewarm.common.TargetKind;
+import io.prewarm.forecast.Forecast;
+import io.prewarm.metrics.TimeSeries;
+import io.prewarm.plan.CapacityPlan;
+import io.prewarm.plan.PlanInput;
+import io.prewarm.plan.RulesPlanner;
+import io.prewarm.policy.ServicePolicy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static io.prewarm.backtest.TestPolicies.MONDAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Replays of a small synthetic office-hours trace through the real planner. */
+class ReplayTest {
+    static final Instant FROM = MONDAY.plus(Duration.ofDays(7));
+    static final Replay.Spec SPEC = new Replay.Spec(FROM, FROM.plus(Duration.ofDays(2)), Duration.ofDays(7),
+            Duration.ofDays(1), DemandTrace.Shape.STEP);
+
+    static BacktestResult replay(ServicePolicy policy) {
+        TimeSeries history = TestPolicies.officeHours(MONDAY, 9, 200, 1000);
+        return new Replay(new TestPolicies.DailyRepeat(), new RulesPlanner()).run(policy, history, SPEC);
+    }
+
+    @Test
+    void staticProvisionsThePeakWithHeadroomForTheWholeWindow() {
+        // peak 1000 x 1.2 / 100 = 12 instances for 48 hours
+        Scorecard s = replay(TestPolicies.aws()).of(Strategy.STATIC);
+        assertThat(s.instanceHours()).isCloseTo(12 * 48.0, within(1e-9));
+        assertThat(s.cost().getAsDouble()).isCloseTo(12 * 48 * 0.1, within(1e-9));
+        assertThat(s.underProvisionedMinutes()).isZero();
+        assertThat(s.totalMinutes()).isEqualTo(2 * 1440);
+        assertThat(s.scaleActions()).isZero();
+    }
+
+    @Test
+    void aPerfectForecastMakesPrewarmEqualToTheOracle() {
+        BacktestResult r = replay(TestPolicies.aws());
+        assertThat(r.of(Strategy.PREWARM)).isEqualTo(new Scorecard(Strategy.PREWARM, r.of(Strategy.ORACLE).instanceHours(),
+                r.of(Strategy.ORACLE).cost(), r.of(Strategy.ORACLE).underProvisionedMinutes(),
+                r.of(Strategy.ORACLE).totalMinutes(), r.of(Strategy.ORACLE).worstShortfall(),
+                r.of(Strategy.ORACLE).scaleActions(), r.of(Strategy.ORACLE).reversals(), r.of(Strategy.ORACLE).capHits()));
+        assertThat(r.epochs()).isEqualTo(2);
+        assertThat(r.models()).containsOnly("daily-repeat");
+    }
+
+    @Test
+    void preWarmedFloorsServeTheJumpThatTheReactiveLayerAloneMisses() {
+        BacktestResult r = replay(TestPolicies.aws());
+        Scorecard prewarm = r.of(Strategy.PREWARM);
+        Scorecard reactive = r.of(Strategy.REACTIVE);
+        // the floor rises 10 minutes (the boot time) before 09:00, so nothing is short
+        assertThat(prewarm.underProvisionedMinutes()).isZero();
+        assertThat(r.of(Strategy.SCHEDULED).underProvisionedMinutes()).isZero();
+        // 200 -> 1000 at 09:00: step scaling from 3 instances adds one step per 10-minute warm-up
+        assertThat(reactive.underProvisionedMinutes()).isGreaterThan(30);
+        assertThat(reactive.worstShortfall()).isEqualTo(10 - 3);
+        assertThat(prewarm.instanceHours()).isLessThan(0.7 * r.of(Strategy.STATIC).instanceHours());
+        // the reactive layer scales in gently after the floor drops; schedules alone drop with the floor
+        assertThat(prewarm.instanceHours()).isGreaterThanOrEqualTo(r.of(Strategy.SCHEDULED).instanceHours());
+    }
+
+    @Test
+    void theHpaLayerAlsoMissesTheJumpButLessThanStepScaling() {
+        ServicePolicy k8s = TestPolicies.policy(TargetKind.KUBERNETES_HPA, 100, 0.2, 2, 50, Duration.ofMinutes(10));
+        BacktestResult hpa = replay(k8s);
+        BacktestResult aws = replay(TestPolicies.aws());
+        assertThat(hpa.of(Strategy.REACTIVE).underProvisionedMinutes()).isPositive()
+                .isLessThan(aws.of(Strategy.REACTIVE).underProvisionedMinutes());
+        assertThat(hpa.of(Strategy.PREWARM).underProvisionedMinutes()).isZero();
+    }
+
+    @Test
+    void replayedActionsReproduceThePlannedTimeline() {
+        ServicePolicy policy = TestPolicies.aws();
+        TimeSeries history = TestPolicies.officeHours(MONDAY, 9, 200, 1000);
+        Forecast f = new TestPolicies.DailyRepeat().forecast(history.slice(MONDAY, FROM),
+                new io.prewarm.forecast.ForecastRequest(FROM, TestPolicies.STEP, 2016 + 3, Optional.empty(),
+                        java.util.Set.of()));
+        CapacityPlan plan = new RulesPlanner().plan(new PlanInput(policy, f, 1000, Optional.empty(), FROM));
+        int minutes = 7 * 1440;
+        int[] floor = new int[minutes];
+        int[] ceiling = new int[minutes];
+        Schedules.apply(plan, FROM, 0, minutes, floor, ceiling);
+        for (int i = 0; i < minutes / 5; i++) {
+            assertThat(floor[5 * i]).as("step %d", i).isEqualTo(plan.timeline().get(i).capacity());
+            assertThat(ceiling[5 * i]).isEqualTo(plan.limits().max());
+        }
+    }
+}
