@@ -14,6 +14,8 @@ import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
+import io.prewarm.telemetry.PlanTelemetry;
+import io.prewarm.telemetry.Telemetry;
 import jakarta.inject.Inject;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -88,6 +90,9 @@ public class PlanCommand implements Callable<Integer> {
     @Inject
     GitLabConfig gitlab;
 
+    @Inject
+    Telemetry telemetry;
+
     @Override
     public Integer call() {
         if (!output.equals("text") && !output.equals("json")) {
@@ -101,13 +106,18 @@ public class PlanCommand implements Callable<Integer> {
         String target = repo != null ? repo : currentRepository();
         Stages stages = wiring.stages(metrics);
         RunSummary summary;
+        PlanTelemetry observer = telemetry.planRun(); // telemetry: metrics, audit log, forecast error
         try (JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
                 new PersonIdent(git.authorName(), git.authorEmail()),
                 GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts());
              MergeRequestPublisher mergeRequests = mergeRequests()) {
-            summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests))
-                    .run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing));
+            summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests),
+                    observer).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing));
+        } catch (RuntimeException e) {
+            observer.failedBeforeRun(e); // telemetry: e.g. cloning failed, the run never started
+            throw e;
         } finally {
+            telemetry.export(observer); // telemetry: Pushgateway when configured, metrics file otherwise
             if (stages.metrics() instanceof AutoCloseable c) {
                 try {
                     c.close();

@@ -1,14 +1,39 @@
 package io.prewarm.cli;
 
+import io.prewarm.emergency.EmergencyConfig;
+import io.prewarm.emergency.EmergencyService;
+import io.prewarm.emergency.InstanceCounter;
+import io.prewarm.forecast.HolidayCalendar;
+import io.prewarm.gitops.PipelineTrigger;
+import io.prewarm.gitops.gitlab.GitLabPipelineTrigger;
+import io.prewarm.gitops.jgit.JGitWorkspace;
+import io.prewarm.metrics.prometheus.PrometheusMetricsSource;
+import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
+import io.prewarm.policy.PolicyLoader;
+import io.prewarm.policy.ServicePolicy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
+import jakarta.inject.Inject;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the HTTP service: health, readiness, /metrics and (later) the emergency webhook. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** Runs the HTTP service: health, readiness, /metrics and the emergency webhook. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the HTTP service (health, /metrics, emergency webhook) until stopped.")
-public class ServeCommand implements Runnable {
+public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", description = "HTTP port (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
     int port;
@@ -16,10 +41,75 @@ public class ServeCommand implements Runnable {
     @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
     String host;
 
+    @Option(names = "--repo", paramLabel = "PATH_OR_URL",
+            description = "GitOps repository emergency actions are committed to (default: the repository the command runs in).")
+    String repo;
+
+    @Option(names = "--base-branch", paramLabel = "BRANCH", defaultValue = "main",
+            description = "Branch CI applies; emergency commits go straight to it (default: ${DEFAULT-VALUE}).")
+    String baseBranch;
+
+    @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies",
+            description = "Folder of policy files: the services actions may touch (default: ${DEFAULT-VALUE}).")
+    Path policies;
+
+    @Option(names = "--metrics", paramLabel = "none|URL", defaultValue = "none",
+            description = "Prometheus base URL for current instance counts (policy instanceQuery), or 'none' "
+                    + "(requests give counts) (default: ${DEFAULT-VALUE}).")
+    String metrics;
+
+    @Inject
+    GitConfig git;
+
+    @Inject
+    EmergencyConfig emergency;
+
+    @Inject
+    EmergencyService service;
+
+    @Inject
+    PrometheusSourceFactory prometheus;
+
     @Override
-    public void run() {
-        Log.infof("serving on http://%s:%d (health /q/health, metrics /metrics)", host, port);
+    public Integer call() {
+        List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
+        String target = repo != null ? repo : PlanCommand.currentRepository();
+        InstanceCounter counter = counter();
+        PipelineTrigger trigger = trigger(ConfigProvider.getConfig());
+        JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()));
+        service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
+                emergency.pushAttempts(), emergency.refreshInterval().toSeconds());
+        Log.infof("serving on http://%s:%d (emergency /v1, health /q/health, metrics /metrics) repo=%s services=%d",
+                host, port, ws.describe(), loaded.size());
         Quarkus.waitForExit();
+        return 0;
+    }
+
+    private InstanceCounter counter() {
+        if (metrics.equals("none") || metrics.equals("demo")) {
+            return InstanceCounter.none();
+        }
+        if (!metrics.startsWith("http://") && !metrics.startsWith("https://")) {
+            throw new InvalidInputException("--metrics: '" + metrics + "' is neither 'none' nor an http(s) Prometheus URL");
+        }
+        PrometheusMetricsSource source = prometheus.open(URI.create(metrics));
+        return p -> {
+            var v = source.currentInstances(p);
+            return v.isPresent() && Double.isFinite(v.getAsDouble())
+                    ? OptionalInt.of((int) Math.round(v.getAsDouble())) : OptionalInt.empty();
+        };
+    }
+
+    /** GitLab's pipeline trigger when {@code prewarm.gitlab.url}, {@code .project} and {@code .trigger-token} are set. */
+    static PipelineTrigger trigger(Config config) {
+        Optional<String> url = config.getOptionalValue("prewarm.gitlab.url", String.class);
+        Optional<String> project = config.getOptionalValue("prewarm.gitlab.project", String.class);
+        Optional<String> token = config.getOptionalValue("prewarm.gitlab.trigger-token", String.class);
+        if (url.isEmpty() || project.isEmpty() || token.isEmpty()) {
+            return PipelineTrigger.none("GitLab is not configured (prewarm.gitlab.url, prewarm.gitlab.project, "
+                    + "prewarm.gitlab.trigger-token): no pipeline triggered, the next scheduled apply picks the change up");
+        }
+        return new GitLabPipelineTrigger(URI.create(url.get()), project.get(), token.get(), Duration.ofSeconds(5));
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.ServiceResult;
+import io.prewarm.plan.PlanJson;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,7 @@ final class SummaryJson {
         m.put("files", r.files());
         m.put("message", r.message());
         m.put("history", Map.of("samples", r.historySamples(), "missing", r.historyMissing()));
+        r.plan().ifPresent(p -> m.put("plan", PlanJson.toTree(p)));
         return m;
     }
 }

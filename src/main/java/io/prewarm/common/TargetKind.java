@@ -10,7 +10,7 @@ public enum TargetKind {
     KUBERNETES_HPA("kubernetes-hpa", 125, Set.of("namespace"), Set.of("kind")),
     KUBERNETES_KEDA("kubernetes-keda", 125, Set.of("namespace"), Set.of("kind", "prometheusServer")),
     GCP_MIG("gcp-mig", 128, Set.of("project", "zone"), Set.of()),
-    AZURE_VMSS("azure-vmss", 20, Set.of("resourceGroup", "location", "resourceId"), Set.of());
+    AZURE_VMSS("azure-vmss", 19, Set.of("resourceGroup", "location", "resourceId"), Set.of());
 
     private final String id;
     private final int scheduleQuota;
@@ -41,7 +41,8 @@ public enum TargetKind {
 
     /**
      * How many scheduled actions the provider accepts for one group: AWS 125 per Auto Scaling group,
-     * GCP 128 scaling schedules per MIG, Azure 20 profiles per autoscale setting. Kubernetes has no
+     * GCP 128 scaling schedules per MIG, Azure 20 profiles per autoscale setting less the default profile
+     * (so 19 scheduled starts). Kubernetes has no
      * hard limit; we keep AWS's so plans stay reviewable.
      */
     public int scheduleQuota() {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * more. A first plan, a changed limit, a higher peak or a render-only change (same schedule, different
  * Terraform) is always proposed.
  *
- * @param minChangePercent the smallest hourly capacity change worth a review, in percent; 0 proposes every change
+ * @param minChangePercent the smallest hourly change of the scheduled floor worth a review, in percent of the
+ *                         current peak; 0 proposes every change
  */
 public record ChurnControl(double minChangePercent) {
     /** 10%: below that, a capacity change is forecast noise rather than a new decision. */
@@ -63,15 +64,24 @@ public record ChurnControl(double minChangePercent) {
                 + "%s (< %s%%) and no new peak", pct, PlanSnapshot.num(minChangePercent)), change);
     }
 
-    /** The largest change of mean hourly capacity across the week, relative to the current value. */
+    /** Hours the floors are averaged over before comparing: a ramp that moves by minutes is not a new decision. */
+    static final int WINDOW_HOURS = 3;
+
+    /**
+     * The largest change of the scheduled floor, averaged over any {@value #WINDOW_HOURS}-hour window of the
+     * week, relative to the current schedule's peak (the fleet's size), so one instance more or less on a
+     * small night floor, or a ramp a few minutes earlier, does not count as a large change.
+     */
     static double maxHourlyChangePercent(PlanSnapshot current, PlanSnapshot proposed) {
+        int n = PlanSnapshot.HOURS_PER_WEEK;
         double max = 0;
-        for (int h = 0; h < PlanSnapshot.HOURS_PER_WEEK; h++) {
-            double before = current.hourly().get(h);
-            double after = proposed.hourly().get(h);
-            double rel = Math.abs(after - before) / Math.max(before, 1.0) * 100;
-            max = Math.max(max, rel);
+        for (int h = 0; h < n; h++) {
+            double diff = 0;
+            for (int k = 0; k < WINDOW_HOURS; k++) {
+                diff += proposed.hourly().get((h + k) % n) - current.hourly().get((h + k) % n);
+            }
+            max = Math.max(max, Math.abs(diff) / WINDOW_HOURS);
         }
-        return PlanSnapshot.round2(max);
+        return PlanSnapshot.round2(max / Math.max(current.peakCapacity(), 1) * 100);
     }
 }

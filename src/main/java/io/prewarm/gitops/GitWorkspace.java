@@ -43,6 +43,55 @@ public interface GitWorkspace extends AutoCloseable {
     /** Paths of the files of the base branch under a folder (repository-relative, sorted). */
     java.util.List<String> list(String folder);
 
+    /** One commit of the base branch, for reading. */
+    interface BaseSnapshot {
+        /** The commit id. */
+        String commit();
+
+        /** A file at this commit, by repository-relative path. */
+        Optional<String> read(String path);
+
+        /** Paths of the files under a folder at this commit (repository-relative, sorted). */
+        java.util.List<String> list(String folder);
+    }
+
+    /** Files to change straight on the base branch (path to content; null deletes), and the message. */
+    record BaseChange(Map<String, String> changes, CommitMessage message) {
+        public BaseChange {
+            changes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(changes));
+            java.util.Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * Fetches the base branch, resets this clone to its head and returns it for reading. A long-lived
+     * workspace ({@code serve}) calls it before each read of the newest state.
+     *
+     * @throws GitOpsException when fetching fails
+     */
+    default BaseSnapshot fetchBase() {
+        throw new UnsupportedOperationException("fetching the base branch: not supported by " + describe());
+    }
+
+    /**
+     * Commits straight onto the base branch, the branch CI applies, and pushes (no proposal branch): fetches the
+     * base branch, asks {@code change} for the files to write given its head, commits and pushes. A push
+     * rejected because someone else wrote first is fetched, re-applied (change is asked again with the new
+     * head) and retried, up to {@code maxAttempts} times. When {@code change} answers empty or nothing differs,
+     * nothing is committed and the status is {@link PublishResult.Status#NO_CHANGE}.
+     *
+     * @throws GitOpsException when fetching or committing fails, or every push attempt was rejected
+     */
+    default PublishResult commitToBase(java.util.function.Function<BaseSnapshot, Optional<BaseChange>> change,
+                                       int maxAttempts) {
+        throw new UnsupportedOperationException("committing to the base branch: not supported by " + describe());
+    }
+
+    /** Full messages of the base branch's commits as fetched last, newest first, at most {@code max}, with ids. */
+    default java.util.List<Map.Entry<String, String>> baseLog(int max) {
+        throw new UnsupportedOperationException("reading the base branch's log: not supported by " + describe());
+    }
+
     @Override
     void close();
 }

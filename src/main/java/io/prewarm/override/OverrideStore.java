@@ -35,6 +35,11 @@ public final class OverrideStore {
         return text.map(t -> parse(t, path(key))).orElse(ServiceOverrides.none());
     }
 
+    /** The overrides stored for a service at one commit of the base branch, or none. */
+    public static ServiceOverrides read(GitWorkspace.BaseSnapshot snapshot, ServiceKey key) {
+        return snapshot.read(path(key)).map(t -> parse(t, path(key))).orElse(ServiceOverrides.none());
+    }
+
     static ServiceOverrides parse(String json, String name) {
         try {
             return JSON.readValue(json, ServiceOverrides.class);

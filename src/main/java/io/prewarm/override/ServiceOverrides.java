@@ -27,6 +27,17 @@ public record ServiceOverrides(Optional<Freeze> freeze, Optional<ScaleUp> scaleU
         return new ServiceOverrides(freeze.filter(f -> f.activeAt(now)), scaleUp.filter(s -> s.activeAt(now)));
     }
 
+    /** These overrides with {@code freeze} in place of the current one (empty: none). */
+    public ServiceOverrides withFreeze(Optional<Freeze> freeze) {
+        return new ServiceOverrides(freeze, scaleUp);
+    }
+
+    /** These overrides with {@code scaleUp} in place of the current one (empty: none). */
+    public ServiceOverrides withScaleUp(Optional<ScaleUp> scaleUp) {
+        return new ServiceOverrides(freeze, scaleUp);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return freeze.isEmpty() && scaleUp.isEmpty();
     }

@@ -9,6 +9,7 @@ import io.prewarm.gitops.ChurnControl;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
 import io.prewarm.gitops.MergeRequestDraft;
+import io.prewarm.gitops.MergeRequestOutcome;
 import io.prewarm.gitops.MergeRequestPublisher;
 import io.prewarm.gitops.PlanSnapshot;
 import io.prewarm.gitops.PublishResult;
@@ -16,6 +17,7 @@ import io.prewarm.metrics.TimeSeries;
 import io.prewarm.override.OverrideStore;
 import io.prewarm.override.ServiceOverrides;
 import io.prewarm.plan.CapacityPlan;
+import io.prewarm.plan.PlanChecks;
 import io.prewarm.plan.PlanInput;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.RenderedFiles;
@@ -30,11 +32,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * One {@code plan} run: for every policy, read history, forecast, plan and render (concurrently, with
@@ -50,20 +54,29 @@ public final class PlanRun {
     // gitops (docs/gitops.md): churn control and the merge request reviewers decide on
     private final ChurnControl churn;
     private final Optional<MergeRequestPublisher> mergeRequests;
+    private final RunListener listener;
 
     /** A run with the default churn threshold that opens no merge request. */
     public PlanRun(Stages stages) {
-        this(stages, ChurnControl.defaults(), Optional.empty());
+        this(stages, ChurnControl.defaults(), Optional.empty(), RunListener.NONE);
+    }
+
+    /** A run that reports stage timings, plans and its outcome to {@code listener} (telemetry). */
+    public PlanRun(Stages stages, RunListener listener) {
+        this(stages, ChurnControl.defaults(), Optional.empty(), listener);
     }
 
     /**
      * @param churn         holds back plans that differ too little from the base branch's
      * @param mergeRequests where the proposal's description goes (GitLab, or stdout), if anywhere
+     * @param listener      receives stage timings, plans and the outcome (telemetry)
      */
-    public PlanRun(Stages stages, ChurnControl churn, Optional<MergeRequestPublisher> mergeRequests) {
+    public PlanRun(Stages stages, ChurnControl churn, Optional<MergeRequestPublisher> mergeRequests,
+                   RunListener listener) {
         this.stages = Objects.requireNonNull(stages, "stages");
         this.churn = Objects.requireNonNull(churn, "churn");
         this.mergeRequests = Objects.requireNonNull(mergeRequests, "mergeRequests");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -88,6 +101,17 @@ public final class PlanRun {
 
     public RunSummary run(List<ServicePolicy> policies, GitWorkspace workspace, Options options) {
         long t0 = System.nanoTime();
+        try {
+            RunSummary summary = runAll(policies, workspace, options, t0);
+            notifyListener(() -> listener.runFinished(summary, since(t0)));
+            return summary;
+        } catch (RuntimeException | Error e) {
+            notifyListener(() -> listener.runFailed(e, since(t0)));
+            throw e;
+        }
+    }
+
+    private RunSummary runAll(List<ServicePolicy> policies, GitWorkspace workspace, Options options, long t0) {
         List<Outcome> outcomes = planAll(policies, workspace, options);
         Map<String, String> changes = new TreeMap<>();
         List<ServiceResult> results = new ArrayList<>();
@@ -110,7 +134,17 @@ public final class PlanRun {
         if (options.dryRun()) {
             diff = Optional.of(changes.isEmpty() ? "" : workspace.diff(changes));
         } else if (!changes.isEmpty()) {
-            PublishResult pr = workspace.propose(branch, changes, message(options.now(), results));
+            long p0 = System.nanoTime();
+            PublishResult pr;
+            try {
+                pr = workspace.propose(branch, changes, message(options.now(), results));
+            } catch (RuntimeException e) {
+                notifyListener(() -> listener.publishFailed(e));
+                throw e;
+            } finally {
+                notifyListener(() -> listener.stageFinished(null, RunListener.Stage.PUBLISH, since(p0)));
+            }
+            notifyListener(() -> listener.published(pr));
             commit = pr.commit();
             published = pr.status() == PublishResult.Status.UPDATED;
             if (!published) {
@@ -121,7 +155,15 @@ public final class PlanRun {
                     pr.commit().orElse("-"), pr.changedFiles().size());
         }
         if (mergeRequests.isPresent() && (commit.isPresent() || options.dryRun() && !changes.isEmpty())) {
-            publishMergeRequest(mergeRequests.get(), outcomes, proposed, workspace, branch, commit, published, options);
+            MergeRequestOutcome mr;
+            try {
+                mr = publishMergeRequest(mergeRequests.get(), outcomes, proposed, workspace, branch, commit, published,
+                        options);
+            } catch (RuntimeException e) {
+                notifyListener(() -> listener.mergeRequestFailed(e)); // telemetry
+                throw e;
+            }
+            notifyListener(() -> listener.mergeRequestPublished(mr)); // telemetry
         }
         RunSummary summary = new RunSummary(options.now(), workspace.describe(), branch, commit, published,
                 options.dryRun(), diff, results);
@@ -140,14 +182,14 @@ public final class PlanRun {
 
     // gitops (docs/gitops.md): the description of what the branch holds, to GitLab or stdout. A new commit
     // refreshes an open merge request; an unchanged branch leaves it alone (no API write).
-    private static void publishMergeRequest(MergeRequestPublisher publisher, List<Outcome> outcomes,
+    private static MergeRequestOutcome publishMergeRequest(MergeRequestPublisher publisher, List<Outcome> outcomes,
                                             List<ServiceResult> results, GitWorkspace workspace, String branch,
                                             Optional<String> commit, boolean published, Options options) {
         Map<ServiceKey, PlanSnapshot> current = new TreeMap<>();
         outcomes.forEach(o -> o.current().ifPresent(c -> current.put(o.result().key(), c)));
         MergeRequestDescription.Input in = new MergeRequestDescription.Input(options.now(), branch,
                 workspace.baseBranch(), commit, results, current);
-        publisher.publish(new MergeRequestDraft(branch, workspace.baseBranch(), MergeRequestDescription.title(in),
+        return publisher.publish(new MergeRequestDraft(branch, workspace.baseBranch(), MergeRequestDescription.title(in),
                 new MergeRequestDescription().render(in), List.of(), List.of(), List.of(), published));
     }
 
@@ -200,8 +242,11 @@ public final class PlanRun {
     private Outcome planOne(ServicePolicy policy, GitWorkspace workspace, Instant now) {
         ServiceKey key = policy.key();
         try {
+            long t = System.nanoTime();
             ServiceOverrides stored = OverrideStore.read(workspace, key);
             ServiceOverrides active = stored.activeAt(now);
+            t = lap(key, RunListener.Stage.OVERRIDES, t);
+            notifyListener(() -> listener.overridesRead(key, active));
             Map<String, String> changes = new TreeMap<>();
             List<ReasonCode> extra = new ArrayList<>();
             if (!stored.isEmpty() && !stored.equals(active)) {
@@ -221,18 +266,33 @@ public final class PlanRun {
             Instant start = align(now, step);
             TimeWindow window = new TimeWindow(start.minus(policy.demand().history()), start, step);
             TimeSeries history = stages.metrics().demand(policy, window);
+            t = lap(key, RunListener.Stage.HISTORY, t);
             int lead = (int) (policy.rules().prewarmLead().getSeconds() / step.getSeconds());
             int horizon = (int) (HORIZON.getSeconds() / step.getSeconds()) + lead + 1;
             LocalDate from = LocalDate.ofInstant(window.start(), policy.zone()).minusDays(1);
             LocalDate to = LocalDate.ofInstant(start.plus(HORIZON), policy.zone()).plusDays(1);
-            ForecastRequest req = new ForecastRequest(start, step, horizon, Optional.of(policy.zone()),
-                    stages.holidays().between(policy, from, to));
+            Set<LocalDate> holidays = stages.holidays().between(policy, from, to);
+            ForecastRequest req = new ForecastRequest(start, step, horizon, Optional.of(policy.zone()), holidays);
             Forecast forecast = stages.forecaster().forecast(history, req);
             double normalPeak = stages.normalPeak().of(history, policy.zone());
+            t = lap(key, RunListener.Stage.FORECAST, t);
             Optional<PlanInput.EmergencyFloor> floor = active.scaleUp()
                     .map(s -> new PlanInput.EmergencyFloor(s.id(), s.min(), s.expiresAt()));
-            CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now));
+            LocalDate firstDay = LocalDate.ofInstant(start, policy.zone());
+            LocalDate lastDay = LocalDate.ofInstant(start.plus(HORIZON), policy.zone());
+            Set<LocalDate> horizonHolidays = holidays.stream()
+                    .filter(d -> !d.isBefore(firstDay) && !d.isAfter(lastDay)).collect(Collectors.toSet());
+            CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now,
+                    horizonHolidays));
+            List<String> violations = PlanChecks.violations(plan);
+            if (!violations.isEmpty()) {
+                // a plan that breaks the brief's rules is never published
+                throw new IllegalStateException("checking the plan of " + key + ": " + String.join("; ", violations));
+            }
+            t = lap(key, RunListener.Stage.PLAN, t);
             RenderedFiles rendered = stages.renderers().apply(policy.target().kind()).render(plan);
+            lap(key, RunListener.Stage.RENDER, t);
+            notifyListener(() -> listener.servicePlanned(key, history, forecast, plan));
             String folder = "generated/" + key.path() + "/";
             for (String existing : workspace.list(folder)) {
                 changes.put(existing, null);
@@ -250,7 +310,9 @@ public final class PlanRun {
             if (!files.isEmpty()) {
                 boolean terraform = files.stream().anyMatch(f -> f.endsWith(".tf") || f.endsWith(".tf.json"));
                 ChurnControl.Decision d = churn.decide(current, PlanSnapshot.of(plan), terraform);
-                if (!d.propose()) {
+                if (d.propose()) {
+                    message = "plan changed: " + d.reason();
+                } else {
                     changes.keySet().removeIf(path -> path.startsWith(folder));
                     message = d.reason();
                     Log.infof("holding back plan service=%s: %s", key, d.reason());
@@ -268,6 +330,25 @@ public final class PlanRun {
         } catch (RuntimeException e) {
             return failed(key, e);
         }
+    }
+
+    // Telemetry observes the run; it must never change its outcome.
+    private static void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            Log.warnf("run listener failed: %s", e.getMessage());
+        }
+    }
+
+    private long lap(ServiceKey key, RunListener.Stage stage, long startNanos) {
+        long end = System.nanoTime();
+        notifyListener(() -> listener.stageFinished(key, stage, Duration.ofNanos(end - startNanos)));
+        return end;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /** The paths in {@code changes} whose content differs from the base branch. */

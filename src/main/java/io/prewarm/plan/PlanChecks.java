@@ -92,11 +92,15 @@ public final class PlanChecks {
         // the weekly action in force before the horizon: the latest occurrence in the week before it
         Instant first = t.get(0).time();
         Instant latest = null;
+        ScalingAction latestAction = null;
         for (ScalingAction a : plan.actions()) {
             if (a.cron().isPresent()) {
                 Instant prevFire = previousFire(a, first);
-                if (latest == null || prevFire.isAfter(latest)) {
+                // actions skipped by a DST change fire together at the change: the later local time wins
+                if (latest == null || prevFire.isAfter(latest) || prevFire.equals(latest)
+                        && weekPosition(a, first) > weekPosition(latestAction, first)) {
                     latest = prevFire;
+                    latestAction = a;
                     inForce = a.min();
                 }
             }
@@ -174,13 +178,13 @@ public final class PlanChecks {
         int minute = Integer.parseInt(f[0]);
         int hour = Integer.parseInt(f[1]);
         int dow = Integer.parseInt(f[4]);
-        ZonedDateTime z = before.atZone(a.zone()).minusNanos(1);
-        for (int d = 0; d <= 7; d++) {
-            ZonedDateTime day = z.minusDays(d);
+        ZonedDateTime z = before.atZone(a.zone());
+        for (int d = 0; d <= 8; d++) {
+            java.time.LocalDate day = z.toLocalDate().minusDays(d);
             if (day.getDayOfWeek().getValue() % 7 == dow) {
-                ZonedDateTime c = day.withHour(hour).withMinute(minute).withSecond(0).withNano(0);
-                if (c.toInstant().isBefore(before)) {
-                    return c.toInstant();
+                Instant c = fireInstant(day.atTime(hour, minute), a.zone());
+                if (c.isBefore(before)) {
+                    return c;
                 }
             }
         }

@@ -2,6 +2,8 @@ package io.prewarm.render;
 
 import io.prewarm.common.ServiceKey;
 import io.prewarm.common.Target;
+import io.prewarm.plan.CapacityPlan;
+import io.prewarm.plan.PlanInput;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,6 +47,12 @@ public record OverrideSpec(ServiceKey key, Target target, ZoneId zone, Kind kind
         if (kind == Kind.FLOOR && count == 0) {
             throw new IllegalArgumentException("override " + id + ": an emergency floor of 0 instances does nothing");
         }
+    }
+
+    /** The emergency floor a plan was made under, as an override for the same service and target. */
+    public static OverrideSpec floor(CapacityPlan plan, PlanInput.EmergencyFloor floor, String reason) {
+        return new OverrideSpec(plan.key(), plan.target(), plan.zone(), Kind.FLOOR, floor.min(), floor.id(), reason,
+                floor.expires());
     }
 
     /** A floor value under this override ({@code -1}, "unchanged", stays unchanged). */

@@ -41,6 +41,13 @@ class RulesPlannerInvariantsTest {
     }
 
     @Test
+    void planStartingRightAfterTheSpringForwardReplaysLikeCron() {
+        // seed 52524 (found by a wider sweep): the horizon starts on 29 March 2026 08:00 in Berlin, after
+        // 02:00 and 03:00 actions fired together at the change; the later local time must win
+        check(new RulesPlanner(), randomInput(new Random(52524), 60), 52524);
+    }
+
+    @Test
     void invariantsHoldAtFifteenAndFiveMinuteSteps() {
         RulesPlanner planner = new RulesPlanner();
         for (int seed = 10_000; seed < 10_100; seed++) {

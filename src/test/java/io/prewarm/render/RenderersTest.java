@@ -13,6 +13,7 @@ import java.util.Optional;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RenderersTest {
 
@@ -38,6 +39,19 @@ class RenderersTest {
     }
 
     @Test
+    void buildsAFloorOverrideFromThePlannersEmergencyFloor() {
+        var plan = PlanFixtures.awsPlan();
+        OverrideSpec spec = OverrideSpec.floor(plan, new io.prewarm.plan.PlanInput.EmergencyFloor("em-1", 30,
+                java.time.Instant.parse("2026-11-29T06:00:00Z")), "alert PrewarmQueueDepthHigh");
+        assertThat(spec.kind()).isEqualTo(OverrideSpec.Kind.FLOOR);
+        assertThat(spec.count()).isEqualTo(30);
+        assertThat(new Renderers().renderService(plan, Optional.of(spec)).files())
+                .containsKey("generated/prod/checkout/floor.tf");
+        assertThatThrownBy(() -> OverrideSpec.floor(plan, new io.prewarm.plan.PlanInput.EmergencyFloor("EM 1", 3,
+                java.time.Instant.EPOCH), "x")).hasMessageContaining("override id 'EM 1' is invalid");
+    }
+
+    @Test
     void refusesToMergeFilesWithTheSamePath() {
         RenderedFiles a = RenderedFiles.of(java.util.Map.of("generated/x", "1"));
         assertThatThrownBy(() -> a.plus(a)).hasMessage("merging rendered files: generated/x rendered twice");
@@ -54,8 +68,12 @@ class RenderersTest {
 
     @Test
     void renderDependsOnlyOnCommonAndPlan() {
+        // Import the compiled render classes only: scanning the whole classpath for a package is slow.
+        java.nio.file.Path compiled = java.nio.file.Path.of("target/classes/io/prewarm/render");
+        assumeTrue(java.nio.file.Files.isDirectory(compiled), "skipped: compiled classes not at " + compiled);
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.prewarm.render");
+                .importPath(compiled);
+        assertThat(classes.contain(Renderers.class)).isTrue();
         noClasses().that().resideInAPackage("io.prewarm.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.prewarm.policy..", "io.prewarm.metrics..",
                         "io.prewarm.forecast..", "io.prewarm.gitops..", "io.prewarm.override..", "io.prewarm.pipeline..",

@@ -1,6 +1,8 @@
 package io.prewarm.telemetry;
 
+import io.prewarm.pipeline.EmergencyEvents;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -39,6 +41,19 @@ class MetricsResourceTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct ->
                 assertThat(ct).startsWith("application/openmetrics-text"));
         assertThat(r.body()).contains("# TYPE prewarm_build info").endsWith("# EOF\n");
+    }
+
+    @Inject
+    Telemetry telemetry;
+
+    @Test
+    void servesPrewarmMetersWithEmergencyRequestsAsTheyHappen() throws Exception {
+        telemetry.emergency().request(EmergencyEvents.Endpoint.FREEZE, EmergencyEvents.Outcome.REJECTED,
+                EmergencyEvents.Action.FREEZE);
+        String body = get("/metrics", null).body();
+        assertThat(body).contains("# TYPE prewarm_plan_runs_total counter")
+                .containsPattern("prewarm_emergency_requests_total\\{action=\"freeze\",endpoint=\"freeze\",outcome=\"rejected\"\\} [1-9]");
+        assertThat(body.lines().filter(l -> l.startsWith("# TYPE prewarm_build_info")).count()).isEqualTo(1);
     }
 
     @Test

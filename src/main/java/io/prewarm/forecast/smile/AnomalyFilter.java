@@ -10,8 +10,8 @@ package io.prewarm.forecast.smile;
  * "anomaly" is then the pattern.
  */
 final class AnomalyFilter {
-    static final double SIGMAS = Double.parseDouble(System.getProperty("prewarm.sig", "5"));
-    static final double MIN_RELATIVE = Double.parseDouble(System.getProperty("prewarm.minrel", "0.25"));
+    static final double SIGMAS = 5.0;
+    static final double MIN_RELATIVE = 0.25;
     static final double MAX_SHARE = 0.10;
 
     private AnomalyFilter() {
@@ -24,7 +24,7 @@ final class AnomalyFilter {
     static Result clean(double[] y, int n, Grid g) {
         boolean week = n >= 2 * g.slotsPerWeek;
         int p = g.period(week);
-        if (n < 2 * g.slotsPerDay || n < 2 * p || Boolean.getBoolean("prewarm.noclean")) {
+        if (n < 2 * g.slotsPerDay || n < 2 * p) {
             return new Result(y.clone(), 0, false);
         }
         int[] slots = g.slots(week);

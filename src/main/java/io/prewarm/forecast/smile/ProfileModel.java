@@ -13,12 +13,19 @@ final class ProfileModel implements Model {
     private final boolean multiplicative;
     private final double levelDays;
     private final double damping;
+    private final boolean median;
 
     /**
      * @param levelDays length of the window that sets the level, in days
      * @param damping   damping of the trend per hour; 0 = no trend
      */
     ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping) {
+        this(week, maxCycles, multiplicative, levelDays, damping, true);
+    }
+
+    /** @param median per-slot median (robust to one bad cycle) or mean (less noisy on many clean cycles) */
+    ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping, boolean median) {
+        this.median = median;
         this.week = week;
         this.maxCycles = maxCycles;
         this.multiplicative = multiplicative;
@@ -29,7 +36,7 @@ final class ProfileModel implements Model {
     @Override
     public String name() {
         return "profile-" + (week ? "week" : "day") + "-" + (multiplicative ? "mult" : "add") + "-level"
-                + fmt(levelDays) + "d" + (damping > 0 ? "-trend" : "");
+                + fmt(levelDays) + "d" + (damping > 0 ? "-trend" : "") + (median ? "" : "-mean" + maxCycles);
     }
 
     private static String fmt(double d) {
@@ -108,7 +115,8 @@ final class ProfileModel implements Model {
         double sum = 0;
         int seen = 0;
         for (int sl = 0; sl < p; sl++) {
-            s[sl] = counts[sl] == 0 ? Double.NaN : Stats.medianInPlace(samples[sl], counts[sl]);
+            s[sl] = counts[sl] == 0 ? Double.NaN
+                    : median ? Stats.medianInPlace(samples[sl], counts[sl]) : Stats.mean(samples[sl], 0, counts[sl], 1);
             if (!Double.isNaN(s[sl])) {
                 sum += s[sl];
                 seen++;

@@ -55,7 +55,7 @@ final class RidgeCalendarModel implements Model {
             rows[r] = row;
             r++;
         }
-        if (r < cats) {
+        if (r < 24) {
             throw new IllegalStateException("fitting " + name() + ": only " + r + " usable hours");
         }
         // Smile standardizes the columns and rejects constant ones (an hour never seen, no holiday).

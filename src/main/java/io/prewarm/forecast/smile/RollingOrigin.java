@@ -13,8 +13,7 @@ import java.util.List;
  * three candidates compete too, because averaging good forecasts usually beats picking one.
  */
 final class RollingOrigin {
-    static final int MAX_ORIGINS = Integer.getInteger("prewarm.origins", 3);
-    static final double SPACING = Double.parseDouble(System.getProperty("prewarm.spacing", "1"));
+    static final int MAX_ORIGINS = 3;
     static final String METRIC = "MASE(m=1 day)";
 
     /** One scored candidate with its out-of-sample forecasts per origin. */
@@ -36,7 +35,7 @@ final class RollingOrigin {
         int hv = Math.min(horizon, window);
         List<Integer> os = new ArrayList<>();
         for (int j = 0; j < MAX_ORIGINS; j++) {
-            int o = n - hv - (int) Math.round(j * hv * SPACING);
+            int o = n - hv - j * hv;
             if (o < minTrain) {
                 break;
             }
@@ -56,8 +55,12 @@ final class RollingOrigin {
                 continue;
             }
             double[][] fc = new double[origins.length][];
-            for (int j = 0; j < origins.length; j++) {
-                fc[j] = m.forecast(clean, origins[j], g, hv);
+            try {
+                for (int j = 0; j < origins.length; j++) {
+                    fc[j] = m.forecast(clean, origins[j], g, hv);
+                }
+            } catch (RuntimeException e) {
+                continue; // a candidate that cannot fit this history simply does not compete
             }
             scored.add(new Scored(m.name(), List.of(m), score(fc, clean, origins, scales), fc));
         }

@@ -121,9 +121,11 @@ public final class SmileForecaster implements Forecaster {
         notes.add(String.format(Locale.ROOT, "model chosen by rolling-origin evaluation on %d windows of %d steps:"
                 + " %s (%s %.3f)%s", outcome.origins().length, outcome.window(), best.name(), RollingOrigin.METRIC,
                 best.score(), runnerUp(outcome)));
-        notes.add(String.format(Locale.ROOT, "upper bound: forecast x (1 + P%d of out-of-sample relative errors by"
-                + " hour of day)", Math.round(UpperBound.QUANTILE * 100)));
-        return new Result(f, new UpperBound(raw, outcome, g, Math.max(floor, 1e-9)), -1, best.name(), best.score());
+        Calibration cal = Calibration.collect(best, outcome, clean, n, g, minTrain);
+        notes.add(String.format(Locale.ROOT, "upper bound: forecast x (1 + P%.1f of out-of-sample relative errors by"
+                + " hour of day over %d windows)", UpperBound.QUANTILE * 100, cal.origins().length));
+        return new Result(f, new UpperBound(raw, cal.origins(), cal.forecasts(), g, Math.max(floor, 1e-9)), -1,
+                best.name(), best.score());
     }
 
     private static String runnerUp(RollingOrigin.Outcome o) {

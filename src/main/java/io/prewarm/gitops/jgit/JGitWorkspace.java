@@ -97,6 +97,9 @@ public final class JGitWorkspace implements GitWorkspace {
             Git git = credentials.apply(Git.cloneRepository().setURI(RepoSpec.uri(repo)).setDirectory(tmp.toFile())
                     .setBranch(Constants.R_HEADS + baseBranch).setCloneAllBranches(false)
                     .setBranchesToClone(List.of(Constants.R_HEADS + baseBranch))).call();
+            // a short-lived clone needs no housekeeping, and a background gc would race its deletion
+            git.getRepository().getConfig().setInt("gc", null, "auto", 0);
+            git.getRepository().getConfig().setInt("gc", null, "autoPackLimit", 0);
             Ref head = git.getRepository().exactRef(Constants.R_REMOTES + "origin/" + baseBranch);
             if (head == null) {
                 git.close();
@@ -305,10 +308,153 @@ public final class JGitWorkspace implements GitWorkspace {
         if (root == null || !Files.exists(root)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover temporary folder is harmless
+        // JGit may still be writing a lock file (auto gc, pack refs) as we walk: walk again until it is gone
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file vanished under the walk; the next attempt sees the new state
+            }
         }
+    }
+
+    // Straight to the base branch, for serve's long-lived clone: fetch, reset, apply, commit, leased push, retry.
+
+    @Override
+    public BaseSnapshot fetchBase() {
+        try {
+            return snapshot(fetchAndReset());
+        } catch (GitAPIException | IOException e) {
+            throw new GitOpsException("fetching " + baseBranch + " from " + describe + ": "
+                    + RepoSpec.redactMessage(e.getMessage(), describe), e);
+        }
+    }
+
+    @Override
+    public PublishResult commitToBase(java.util.function.Function<BaseSnapshot, Optional<BaseChange>> change,
+                                      int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        }
+        String ref = Constants.R_HEADS + baseBranch;
+        try {
+            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+                ObjectId head = fetchAndReset();
+                Optional<BaseChange> wanted = change.apply(snapshot(head));
+                List<String> changed = wanted.isEmpty() ? List.of() : apply(wanted.get().changes());
+                if (changed.isEmpty()) {
+                    git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.name()).call();
+                    return new PublishResult(PublishResult.Status.NO_CHANGE, baseBranch, Optional.of(head.name()), List.of());
+                }
+                RevCommit commit = git.commit().setMessage(wanted.get().message().full()).setAuthor(author)
+                        .setCommitter(author).setSign(false).setAllowEmpty(false).call();
+                RemoteRefUpdate.Status status = pushFastForward(ref, commit, head);
+                if (status == RemoteRefUpdate.Status.OK) {
+                    return new PublishResult(PublishResult.Status.UPDATED, baseBranch, Optional.of(commit.name()), changed);
+                }
+                if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+                        && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+                    throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": "
+                            + status.name().toLowerCase().replace('_', '-'));
+                }
+            }
+            throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": rejected " + maxAttempts
+                    + " times, someone else keeps writing first");
+        } catch (GitAPIException | IOException e) {
+            throw new GitOpsException("committing to " + baseBranch + " of " + describe + ": "
+                    + RepoSpec.redactMessage(e.getMessage(), describe), e);
+        }
+    }
+
+    @Override
+    public List<Map.Entry<String, String>> baseLog(int max) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        try {
+            Ref head = git.getRepository().exactRef(Constants.R_REMOTES + "origin/" + baseBranch);
+            if (head == null) {
+                return out;
+            }
+            for (RevCommit c : git.log().add(head.getObjectId()).setMaxCount(max).call()) {
+                out.add(Map.entry(c.name(), c.getFullMessage()));
+            }
+            return out;
+        } catch (GitAPIException | IOException e) {
+            throw new GitOpsException("reading the log of " + baseBranch + " in " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ObjectId fetchAndReset() throws GitAPIException, IOException {
+        String tracking = Constants.R_REMOTES + "origin/" + baseBranch;
+        git.fetch().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
+                "+" + Constants.R_HEADS + baseBranch + ":" + tracking)).call();
+        Ref head = git.getRepository().exactRef(tracking);
+        if (head == null) {
+            throw new GitOpsException("fetching " + baseBranch + " from " + describe + ": branch not found");
+        }
+        git.checkout().setName(baseBranch).setForced(true).call();
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.getObjectId().name()).call();
+        return head.getObjectId();
+    }
+
+    private RemoteRefUpdate.Status pushFastForward(String ref, RevCommit commit, ObjectId expected) throws GitAPIException {
+        Iterable<PushResult> results;
+        try {
+            results = git.push().setRemote("origin")
+                    .setRefSpecs(new org.eclipse.jgit.transport.RefSpec(commit.name() + ":" + ref))
+                    .setRefLeaseSpecs(new RefLeaseSpec(ref, expected.name())).call();
+        } catch (TransportException e) {
+            throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": "
+                    + RepoSpec.redactMessage(e.getMessage(), describe), e);
+        }
+        for (PushResult r : results) {
+            for (RemoteRefUpdate u : r.getRemoteUpdates()) {
+                if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    return u.getStatus();
+                }
+            }
+        }
+        return RemoteRefUpdate.Status.OK;
+    }
+
+    private BaseSnapshot snapshot(ObjectId commitId) {
+        String id = commitId.name();
+        return new BaseSnapshot() {
+            @Override
+            public String commit() {
+                return id;
+            }
+
+            @Override
+            public Optional<String> read(String path) {
+                try (RevWalk walk = new RevWalk(git.getRepository())) {
+                    RevCommit c = walk.parseCommit(commitId);
+                    try (TreeWalk tw = TreeWalk.forPath(git.getRepository(), path, c.getTree())) {
+                        return tw == null ? Optional.empty() : Optional.of(new String(
+                                git.getRepository().open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    throw new GitOpsException("reading " + path + " from " + describe + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public List<String> list(String folder) {
+                String prefix = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+                List<String> out = new ArrayList<>();
+                try (RevWalk walk = new RevWalk(git.getRepository());
+                     TreeWalk tw = new TreeWalk(git.getRepository())) {
+                    tw.addTree(walk.parseCommit(commitId).getTree());
+                    tw.setRecursive(true);
+                    tw.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create(prefix));
+                    while (tw.next()) {
+                        out.add(tw.getPathString());
+                    }
+                } catch (IOException e) {
+                    throw new GitOpsException("listing " + folder + " in " + describe + ": " + e.getMessage(), e);
+                }
+                out.sort(null);
+                return out;
+            }
+        };
     }
 }

@@ -90,7 +90,8 @@ public final class AzureVmssRenderer implements TerraformRenderer {
         List<Profile> profiles = profiles(plan, override, context);
         if (profiles.size() > MAX_PROFILES) {
             throw new IllegalArgumentException(context + ": " + profiles.size() + " autoscale profiles exceed Azure's "
-                    + MAX_PROFILES + " (the default profile and one per action start)");
+                    + MAX_PROFILES + " (the default profile plus one per action start: plan at most "
+                    + (MAX_PROFILES - 1) + " action starts for Azure)");
         }
         for (Profile p : profiles) {
             if (p.max() > MAX_CAPACITY) {

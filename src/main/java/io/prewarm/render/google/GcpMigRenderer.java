@@ -31,6 +31,7 @@ public final class GcpMigRenderer implements TerraformRenderer {
     public static final String PROVIDER_CONSTRAINT = ">= 5.0, < 8.0";
     static final int MIN_DURATION_SEC = 300;
     static final double CPU_TARGET = 0.6;
+    private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^a-z0-9-]");
 
     public GcpMigRenderer() {
     }
@@ -122,8 +123,10 @@ public final class GcpMigRenderer implements TerraformRenderer {
         for (ScheduleWindows.Weekly w : windows.weekly()) {
             if (w.action().min() > min) {
                 long duration = Math.max(MIN_DURATION_SEC, w.minutes() * 60L);
+                String also = w.names().size() > 1 ? " (actions " + String.join(", ", w.names()) + ")" : "";
                 out.add(new Schedule(name(w.action().name(), w.startCron() + "+" + duration),
-                        w.action().reason() + ": " + w.action().detail(), w.startCron(), duration, w.action().min()));
+                        w.action().reason() + ": " + w.action().detail() + also, w.startCron(), duration,
+                        w.action().min()));
             }
         }
         for (ScheduleWindows.OneOff o : windows.oneOffs()) {
@@ -143,7 +146,7 @@ public final class GcpMigRenderer implements TerraformRenderer {
 
     /** A schedule name: lowercase, at most 63 characters, ending in a hash of the window. */
     static String name(String action, String window) {
-        String base = action.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String base = NOT_NAME.matcher(action.toLowerCase(java.util.Locale.ROOT)).replaceAll("-");
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {
             base = "s-" + base;
         }

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /** Quoting and naming rules of HCL native syntax. */
 public final class HclStrings {
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+    private static final Pattern NOT_LABEL = Pattern.compile("[^a-z0-9_]");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\u2028\u2029]+");
 
     private HclStrings() {
     }
@@ -41,8 +42,20 @@ public final class HclStrings {
         return sb.append('"').toString();
     }
 
+    /** {@code [A-Za-z_][A-Za-z0-9_-]*}, checked by hand: it runs for every attribute and key. */
     public static boolean isIdentifier(String s) {
-        return s != null && IDENTIFIER.matcher(s).matches();
+        if (s == null || s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            boolean later = (c >= '0' && c <= '9') || c == '-';
+            if (!(letter || (i > 0 && later))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -54,12 +67,18 @@ public final class HclStrings {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("deriving resource label: empty name");
         }
-        String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String s = NOT_LABEL.matcher(name.toLowerCase(java.util.Locale.ROOT)).replaceAll("_");
         return Character.isDigit(s.charAt(0)) ? "_" + s : s;
     }
 
     /** Text for a {@code #} comment: one line, no control characters. */
     public static String commentText(String text) {
-        return text.replaceAll("[\\p{Cntrl}\u2028\u2029]+", " ").strip();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return CONTROL.matcher(text).replaceAll(" ").strip();
+            }
+        }
+        return text.strip();
     }
 }

@@ -17,6 +17,8 @@ public final class Naming {
     /** Folder of all generated files, relative to the repository root. */
     public static final String GENERATED = "generated";
 
+    private static final java.util.regex.Pattern IANA =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*");
     private static final DateTimeFormatter UTC_SECONDS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -58,7 +60,7 @@ public final class Naming {
                     + " is a fixed offset, not an IANA name such as Europe/Berlin");
         }
         String id = zone.getId();
-        if (!id.matches("[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*")) {
+        if (!IANA.matcher(id).matches()) {
             throw new IllegalArgumentException(context + ": time zone " + id + " is not an IANA name");
         }
         return id;

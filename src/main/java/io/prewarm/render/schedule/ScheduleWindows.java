@@ -20,8 +20,9 @@ import java.util.TreeMap;
 
 /**
  * Turns "from this moment on" actions into windows: an action's floor holds from its firing until the
- * next action fires. Weekly windows that share an action, a start time and a length are merged into
- * one window over several days. Lengths are wall-clock minutes in the plan's zone (the clouds apply
+ * next action fires. Weekly windows that share a floor, a start time and a length are merged into one
+ * window over several days, even when different actions open them (planners often emit one action per
+ * weekday); the first action by name represents the window. Lengths are wall-clock minutes in the plan's zone (the clouds apply
  * the zone, so daylight saving moves the windows with local time; a window spanning the switch night
  * is an hour longer or shorter in real time).
  */
@@ -30,9 +31,15 @@ public final class ScheduleWindows {
     /** How long a one-off action holds when nothing follows it. */
     static final int LONE_ONE_OFF_MINUTES = 1440;
 
-    /** A weekly window: on {@code days} from {@code start} for {@code minutes}. */
-    public record Weekly(ScalingAction action, Set<DayOfWeek> days, LocalTime start, int minutes) {
+    /**
+     * A weekly window: on {@code days} from {@code start} for {@code minutes}, at {@code action}'s floor.
+     *
+     * @param action  the window's representative action (first by name)
+     * @param names   every action that opens this window, sorted
+     */
+    public record Weekly(ScalingAction action, List<String> names, Set<DayOfWeek> days, LocalTime start, int minutes) {
         public Weekly {
+            names = List.copyOf(names);
             days = Set.copyOf(days);
         }
 
@@ -128,13 +135,17 @@ public final class ScheduleWindows {
             ScalingAction a = firings.get(t);
             LocalTime start = LocalTime.of((t % 1440) / 60, t % 60);
             DayOfWeek day = DayOfWeek.of(t / 1440 + 1);
-            String key = a.name() + "@" + start + "+" + length;
+            String key = a.min() + "@" + start + "+" + length;
             Weekly w = merged.get(key);
             Set<DayOfWeek> days = EnumSet.of(day);
+            java.util.TreeSet<String> names = new java.util.TreeSet<>(List.of(a.name()));
+            ScalingAction representative = a;
             if (w != null) {
                 days.addAll(w.days());
+                names.addAll(w.names());
+                representative = w.action().name().compareTo(a.name()) <= 0 ? w.action() : a;
             }
-            merged.put(key, new Weekly(a, days, start, length));
+            merged.put(key, new Weekly(representative, new ArrayList<>(names), days, start, length));
         }
         List<Weekly> weekly = new ArrayList<>(merged.values());
         weekly.sort(Comparator.comparing((Weekly w) -> w.action().name())

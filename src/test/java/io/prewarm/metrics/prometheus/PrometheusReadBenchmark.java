@@ -73,7 +73,8 @@ class PrometheusReadBenchmark {
             }
             HttpClient jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try (PrometheusMetricsSource source = PrometheusMetricsSource.create(prom.baseUrl(), settings)) {
+            try (PrometheusMetricsSource source = PrometheusMetricsSource.create(prom.baseUrl(), settings);
+                 Transport rest = RestClientTransport.create(prom.baseUrl(), settings, Credentials.resolve(settings))) {
                 // warm-up: JIT, connection pools, Prometheus' page cache
                 long bytes = 0;
                 long samples = 0;
@@ -119,6 +120,15 @@ class PrometheusReadBenchmark {
                         median(ours), median(ratios), min(ours) / min(plain));
                 System.out.printf("bench: median client CPU per pass: plain %.0f ms, prewarm %.0f ms%n", median(plainCpu),
                         median(oursCpu));
+                // diagnostic: the REST client alone (download, no parsing), to split the adapter's CPU
+                double[] restCpu = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    long cpu = processCpuNanos();
+                    restOnlyLoop(rest, queries, pool);
+                    restCpu[r] = (processCpuNanos() - cpu) / 1e6;
+                }
+                System.out.printf("bench: diagnostic: REST client alone, bodies not parsed: median client CPU %.0f ms%n",
+                        median(restCpu));
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf("bench: peak RSS of the test JVM (Quarkus test app, WireMock-free) %d MB, heap used"
@@ -169,6 +179,18 @@ class PrometheusReadBenchmark {
             return null;
         });
         return bytes.get();
+    }
+
+    private static void restOnlyLoop(Transport rest, List<String> queries, ExecutorService pool) throws Exception {
+        String start = Grid.seconds(T0.toEpochMilli());
+        String end = Grid.seconds(T0.toEpochMilli() + (POINTS - 1) * STEP.toMillis());
+        String step = Grid.seconds(STEP.toMillis());
+        run(pool, queries, q -> {
+            if (rest.queryRange(q, start, end, step, "60").status() != 200) {
+                throw new IOException("not 200");
+            }
+            return null;
+        });
     }
 
     private static long prewarmLoop(PrometheusMetricsSource source, List<String> queries, ExecutorService pool)

@@ -59,6 +59,25 @@ class ScheduleWindowsTest {
     }
 
     @Test
+    void perDayActionsWithTheSameShapeShareOneWindow() {
+        var mon = new io.prewarm.plan.ScalingAction("mon-0900", java.util.Optional.of("0 9 * * 1"),
+                java.util.Optional.empty(), PlanFixtures.BERLIN, 12, -1, -1, io.prewarm.common.ReasonCode.PREWARM, "");
+        var tue = new io.prewarm.plan.ScalingAction("tue-0900", java.util.Optional.of("0 9 * * 2"),
+                java.util.Optional.empty(), PlanFixtures.BERLIN, 12, -1, -1, io.prewarm.common.ReasonCode.PREWARM, "");
+        var evening = new io.prewarm.plan.ScalingAction("evening", java.util.Optional.of("0 17 * * 1,2"),
+                java.util.Optional.empty(), PlanFixtures.BERLIN, 4, -1, -1, io.prewarm.common.ReasonCode.BASELINE, "");
+
+        ScheduleWindows w = ScheduleWindows.of(List.of(tue, evening, mon), PlanFixtures.BERLIN, "t");
+
+        assertThat(w.weekly()).filteredOn(x -> x.action().min() == 12).singleElement().satisfies(x -> {
+            assertThat(x.action().name()).isEqualTo("mon-0900");
+            assertThat(x.names()).containsExactly("mon-0900", "tue-0900");
+            assertThat(x.startCron()).isEqualTo("0 9 * * 1,2");
+            assertThat(x.endCron()).isEqualTo("0 17 * * 1,2");
+        });
+    }
+
+    @Test
     void oneOffActionsHoldUntilTheNextWeeklyFiringInLocalTime() {
         ScheduleWindows w = ScheduleWindows.of(PlanFixtures.weekdayActions(PlanFixtures.BERLIN), PlanFixtures.BERLIN, "t");
 

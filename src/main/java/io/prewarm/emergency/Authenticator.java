@@ -1,0 +1,167 @@
+package io.prewarm.emergency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Authenticates a request by bearer token or by HMAC-SHA256 signature. Signed requests carry
+ * {@code X-Prewarm-Timestamp} (Unix seconds) and {@code X-Prewarm-Signature: sha256=<hex>} over
+ * {@code timestamp + "." + body}, keyed with one of the tokens' secrets; a timestamp outside the window
+ * or a signature already seen is refused as a replay. Every comparison is constant time, and no message
+ * names a secret or a signature.
+ */
+public final class Authenticator {
+    public static final String TIMESTAMP = "X-Prewarm-Timestamp";
+    public static final String SIGNATURE = "X-Prewarm-Signature";
+
+    private final Map<String, byte[]> secrets = new LinkedHashMap<>();
+    private final Map<String, Caller> callers = new LinkedHashMap<>();
+    private final Duration window;
+    private final Clock clock;
+    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
+
+    /**
+     * @param tokens   configured tokens by name
+     * @param allScope the quick-start token with every scope, if any
+     * @param window   the replay window of signed requests
+     */
+    public Authenticator(Map<String, EmergencyConfig.Token> tokens, Optional<String> allScope, Duration window, Clock clock) {
+        this.window = window;
+        this.clock = clock;
+        allScope.filter(s -> !s.isBlank()).ifPresent(s -> add("PREWARM_API_TOKEN", s, Caller.of("PREWARM_API_TOKEN",
+                List.of("*"), Optional.empty())));
+        tokens.forEach((name, t) -> {
+            if (t.secret().length() < 16) {
+                throw new IllegalArgumentException("prewarm.emergency.tokens." + name
+                        + ".secret: must be at least 16 characters");
+            }
+            add(name, t.secret(), Caller.of(name, t.actions(), t.services()));
+        });
+    }
+
+    private void add(String name, String secret, Caller caller) {
+        secrets.put(name, secret.getBytes(StandardCharsets.UTF_8));
+        callers.put(name, caller);
+    }
+
+    /** Whether any token is configured; without one every mutating request is refused. */
+    public boolean hasTokens() {
+        return !secrets.isEmpty();
+    }
+
+    /**
+     * @param authorization the Authorization header, or null
+     * @param timestamp     the timestamp header, or null
+     * @param signature     the signature header, or null
+     * @param body          the raw body
+     * @return the caller
+     * @throws ApiException 401 when the credentials are missing, wrong or replayed
+     */
+    public Caller authenticate(String authorization, String timestamp, String signature, byte[] body) {
+        if (signature != null) {
+            return verifySignature(timestamp, signature, body);
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiException(401, null, "missing credentials: send Authorization: Bearer <token> or a signature");
+        }
+        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        String match = null;
+        for (Map.Entry<String, byte[]> e : secrets.entrySet()) {
+            // every token is compared, matched or not, so timing does not tell which one nearly matched
+            if (MessageDigest.isEqual(sha256(given), sha256(e.getValue())) && match == null) {
+                match = e.getKey();
+            }
+        }
+        if (match == null) {
+            throw new ApiException(401, null, "invalid token");
+        }
+        return callers.get(match);
+    }
+
+    private Caller verifySignature(String timestamp, String signature, byte[] body) {
+        if (timestamp == null) {
+            throw new ApiException(401, null, "signed request without " + TIMESTAMP);
+        }
+        long ts;
+        try {
+            ts = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw new ApiException(401, null, TIMESTAMP + " is not Unix seconds");
+        }
+        Instant now = clock.instant();
+        if (Math.abs(now.getEpochSecond() - ts) > window.getSeconds()) {
+            throw new ApiException(401, null, "signature timestamp is outside the " + window.toSeconds()
+                    + " s window (replayed or clock skew)");
+        }
+        String hex = signature.trim();
+        if (hex.startsWith("sha256=")) {
+            hex = hex.substring(7);
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(hex.toLowerCase());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(401, null, "invalid signature");
+        }
+        byte[] prefix = (timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8);
+        String match = null;
+        for (Map.Entry<String, byte[]> e : secrets.entrySet()) {
+            if (MessageDigest.isEqual(given, hmac(e.getValue(), prefix, body)) && match == null) {
+                match = e.getKey();
+            }
+        }
+        if (match == null) {
+            throw new ApiException(401, null, "invalid signature");
+        }
+        prune(now);
+        if (seen.putIfAbsent(HexFormat.of().formatHex(given), now) != null) {
+            throw new ApiException(401, null, "signature already used (replayed request): sign again with a new timestamp");
+        }
+        return callers.get(match);
+    }
+
+    private void prune(Instant now) {
+        if (seen.size() > 10_000) {
+            seen.values().removeIf(t -> t.isBefore(now.minus(window.multipliedBy(2))));
+        }
+    }
+
+    /** HMAC-SHA256 of {@code prefix + body}; public for clients and tests that sign. */
+    public static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(prefix);
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("computing HMAC-SHA256: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** The header value a client sends: {@code sha256=<hex>} over {@code timestamp + "." + body}. */
+    public static String sign(String secret, long timestamp, byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8),
+                (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.prewarm.emergency;
+
+import io.prewarm.common.ServiceKey;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who made a request: the token's name (never its secret), the actions it may take and, optionally, the
+ * services it may act on ({@code environment/service} or a bare {@code service}).
+ */
+public record Caller(String name, Set<String> actions, Optional<Set<String>> services) {
+    public Caller {
+        Objects.requireNonNull(name, "name");
+        actions = Set.copyOf(actions);
+        services = services == null ? Optional.empty() : services.map(Set::copyOf);
+    }
+
+    static Caller of(String name, List<String> actions, Optional<List<String>> services) {
+        return new Caller(name, Set.copyOf(actions), services.map(Set::copyOf));
+    }
+
+    /** May this caller take {@code action}? */
+    public boolean may(String action) {
+        return actions.contains("*") || actions.contains(action);
+    }
+
+    /** May this caller act on {@code key}? */
+    public boolean mayTouch(ServiceKey key) {
+        return services.map(s -> s.contains(key.path()) || s.contains(key.service().value())).orElse(true);
+    }
+
+    /** Fails with 403 unless the caller may take {@code action} on {@code key} (null key: any). */
+    public void require(String action, ServiceKey key) {
+        if (!may(action)) {
+            throw new ApiException(403, null, "token " + name + " may not " + action);
+        }
+        if (key != null && !mayTouch(key)) {
+            throw new ApiException(403, null, "token " + name + " may not act on " + key);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package io.prewarm.emergency;
+
+import io.prewarm.common.ServiceKey;
+import io.prewarm.gitops.GitWorkspace;
+import io.prewarm.gitops.PipelineTrigger;
+import io.prewarm.gitops.PublishResult;
+import io.prewarm.override.OverrideStore;
+import io.prewarm.policy.ServicePolicy;
+import io.prewarm.render.Renderers;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The emergency service behind the webhook. Every write runs on one writer thread against one long-lived
+ * clone (fetch and reset before each write), is committed and pushed to the base branch before its future
+ * completes, and is deduplicated by idempotency key: a repeat gets the first answer, a concurrent duplicate
+ * waits for the same one. Keys survive restarts because every commit names them in trailers.
+ */
+@ApplicationScoped
+public class EmergencyService {
+    /** Commits read back at start to rebuild idempotency keys. */
+    static final int HISTORY = 20_000;
+
+    private volatile Running running;
+
+    /** Everything a started service holds. */
+    private record Running(GitWorkspace workspace, String baseBranch, Map<ServiceKey, ServicePolicy> policies, InstanceCounter counter,
+                           PipelineTrigger trigger, Clock clock, Supplier<String> ids, int pushAttempts,
+                           ScheduledExecutorService writer, ExecutorService triggers, OverrideChange change,
+                           EmergencyState state, Map<String, CompletableFuture<ActionResult>> keys) {
+    }
+
+    /** A submitted action: its future answer, and whether it repeats an earlier action. */
+    public record Submitted(CompletableFuture<ActionResult> answer, boolean replayed) {
+    }
+
+    /**
+     * Starts serving: reads the state and the idempotency keys from the repository's history.
+     *
+     * @param workspace    the long-lived clone; owned from now on (closed by {@link #stop()})
+     * @param baseBranch   the branch the workspace commits to (the pipeline is triggered on it)
+     * @param policies     the known services
+     * @param counter      current instance counts (Prometheus), or {@link InstanceCounter#none()}
+     * @param trigger      the CI pipeline trigger, or {@link PipelineTrigger#none(String)}
+     * @param clock        the time source
+     * @param ids          action ids ({@link #randomIds()} in production)
+     * @param pushAttempts attempts when a push is rejected
+     * @param refreshEvery seconds between re-reads of the state written by others (0: never)
+     */
+    public synchronized void start(GitWorkspace workspace, String baseBranch, List<ServicePolicy> policies, InstanceCounter counter,
+                                   PipelineTrigger trigger, Clock clock, Supplier<String> ids, int pushAttempts,
+                                   long refreshEvery) {
+        stop();
+        Map<ServiceKey, ServicePolicy> byKey = new LinkedHashMap<>();
+        policies.forEach(p -> byKey.put(p.key(), p));
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "prewarm-writer"));
+        ExecutorService triggers = Executors.newFixedThreadPool(2, r -> daemon(r, "prewarm-trigger"));
+        Running r = new Running(workspace, baseBranch, Map.copyOf(byKey), counter, trigger, clock, ids, pushAttempts, writer,
+                triggers, new OverrideChange(new Renderers()), new EmergencyState(), new ConcurrentHashMap<>());
+        try {
+            writer.submit(() -> refresh(r, true)).get();
+        } catch (Exception e) {
+            writer.shutdownNow();
+            triggers.shutdownNow();
+            throw new IllegalStateException("starting the emergency service: " + (e.getCause() == null
+                    ? e.getMessage() : e.getCause().getMessage()), e);
+        }
+        if (refreshEvery > 0) {
+            writer.scheduleWithFixedDelay(() -> {
+                try {
+                    refresh(r, false);
+                } catch (RuntimeException e) {
+                    Log.warnf("refreshing emergency state failed: %s", e.getMessage());
+                }
+            }, refreshEvery, refreshEvery, TimeUnit.SECONDS);
+        }
+        running = r;
+        Log.infof("emergency service ready repo=%s services=%d keys=%d active=%d pipeline=%s", workspace.describe(),
+                byKey.size(), r.keys.size(), r.state.active(clock.instant()).size(), trigger.configured() ? "gitlab" : "none");
+    }
+
+    /** Stops the writer (after the write in progress) and closes the clone. */
+    @PreDestroy
+    public synchronized void stop() {
+        Running r = running;
+        running = null;
+        if (r == null) {
+            return;
+        }
+        r.writer.shutdown();
+        try {
+            r.writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        r.triggers.shutdownNow();
+        r.workspace.close();
+    }
+
+    public boolean ready() {
+        return running != null;
+    }
+
+    private Running running() {
+        Running r = running;
+        if (r == null) {
+            throw new ApiException(503, null, "the emergency service is not started (run prewarm serve --repo ...)");
+        }
+        return r;
+    }
+
+    /** The policy of a known service; 404 for an unknown environment or service. */
+    public ServicePolicy policy(ServiceKey key) {
+        Running r = running();
+        ServicePolicy p = r.policies.get(key);
+        if (p == null) {
+            boolean envKnown = r.policies.keySet().stream().anyMatch(k -> k.environment().equals(key.environment()));
+            throw new ApiException(404, envKnown ? "service" : "environment", (envKnown ? "unknown service " + key
+                    : "unknown environment " + key.environment().value()) + ": no policy for it");
+        }
+        return p;
+    }
+
+    /** The active freezes and scale-ups. */
+    public List<EmergencyState.Entry> active() {
+        Running r = running();
+        return r.state.active(r.clock.instant());
+    }
+
+    /** The id of the action a completed earlier request with this idempotency key took, if any. */
+    public Optional<String> actionIdFor(String idempotencyKey) {
+        CompletableFuture<ActionResult> f = running().keys.get(idempotencyKey);
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join().id()) : Optional.empty();
+    }
+
+    /** Submits an action; repeats of an idempotency key get the first answer. */
+    public Submitted submit(Action action) {
+        Running r = running();
+        ServicePolicy policy = policy(action.key());
+        if (action.idempotencyKey().isEmpty()) {
+            return new Submitted(write(r, policy, action), false);
+        }
+        String key = action.idempotencyKey().get();
+        CompletableFuture<ActionResult> mine = new CompletableFuture<>();
+        CompletableFuture<ActionResult> first = r.keys.putIfAbsent(key, mine);
+        if (first != null) {
+            return new Submitted(first, true);
+        }
+        write(r, policy, action).whenComplete((ok, err) -> {
+            if (err != null) {
+                r.keys.remove(key, mine); // a failed action wrote nothing: a retry must be able to try again
+                mine.completeExceptionally(err);
+            } else {
+                mine.complete(ok);
+            }
+        });
+        return new Submitted(mine, false);
+    }
+
+    private CompletableFuture<ActionResult> write(Running r, ServicePolicy policy, Action a) {
+        CompletableFuture<ActionResult> committed = CompletableFuture.supplyAsync(() -> commit(r, policy, a), r.writer);
+        return committed.thenCompose(res -> res.commit() == null
+                ? CompletableFuture.completedFuture(res)
+                : CompletableFuture.supplyAsync(() -> res.withPipeline(trigger(r, res)), r.triggers));
+    }
+
+    /** On the writer thread: prepare against the newest head, commit, push; retried by the workspace. */
+    private ActionResult commit(Running r, ServicePolicy policy, Action a) {
+        long t0 = System.nanoTime();
+        Instant now = r.clock.instant();
+        String id = r.ids.get();
+        OptionalInt observed = OptionalInt.empty();
+        boolean needsCount = a.kind() == Action.Kind.FREEZE
+                || (a.kind() == Action.Kind.SCALE_UP && a.target().isEmpty());
+        if (needsCount && policy.demand().instanceQuery().isPresent()) {
+            try {
+                observed = r.counter.current(policy);
+            } catch (RuntimeException e) {
+                Log.warnf("reading the current count failed service=%s: %s", a.key(), e.getMessage());
+            }
+        }
+        OptionalInt seen = observed;
+        OverrideChange.Prepared[] last = new OverrideChange.Prepared[1];
+        PublishResult pr = r.workspace.commitToBase(snap -> {
+            last[0] = r.change.prepare(snap, policy, a, id, now, seen);
+            return last[0].change();
+        }, r.pushAttempts);
+        ActionResult res = last[0].result();
+        if (pr.status() == PublishResult.Status.UPDATED) {
+            res = res.withCommit(pr.commit().orElseThrow());
+            r.state.commit(id, res.commit());
+        } else {
+            res = res.withStatus("NO_CHANGE", res.message());
+        }
+        r.state.put(a.key(), last[0].after());
+        Log.infof("emergency action=%s id=%s service=%s status=%s commit=%s ms=%d", a.kind().id(), id, a.key(),
+                res.status(), res.commit() == null ? "-" : res.commit(), (System.nanoTime() - t0) / 1_000_000);
+        return res;
+    }
+
+    private static ActionResult.Pipeline trigger(Running r, ActionResult res) {
+        PipelineTrigger.Outcome o = r.trigger.trigger(r.baseBranch, Map.of(
+                "PREWARM_EMERGENCY_ID", res.id(),
+                "PREWARM_ENVIRONMENT", res.environment(),
+                "PREWARM_SERVICE", res.service(),
+                "PREWARM_PATH", "generated/" + res.environment() + "/" + res.service()));
+        if (o.status() == PipelineTrigger.Status.FAILED) {
+            Log.warnf("pipeline trigger failed id=%s: %s", res.id(), o.message());
+        }
+        return new ActionResult.Pipeline(o.status().name(), o.id().orElse(null), o.webUrl().orElse(null), o.message());
+    }
+
+    /** Re-reads every known service's overrides and, at start, the keys and commits of earlier actions. */
+    private static void refresh(Running r, boolean history) {
+        GitWorkspace.BaseSnapshot snap = r.workspace.fetchBase();
+        for (ServiceKey key : r.policies.keySet()) {
+            r.state.put(key, OverrideStore.read(snap, key));
+        }
+        for (Map.Entry<String, String> c : r.workspace.baseLog(history ? HISTORY : 200)) {
+            Trailers.parse(c.getKey(), c.getValue()).ifPresent(rec -> {
+                r.state.commit(rec.actionId(), c.getKey());
+                if (rec.idempotencyKey().isPresent() && rec.answer().isPresent()) {
+                    r.keys.putIfAbsent(rec.idempotencyKey().get(), CompletableFuture.completedFuture(rec.answer().get()));
+                }
+            });
+        }
+    }
+
+    /** Action ids: {@code em-<time base36>-<random hex>}, unique across restarts and replicas. */
+    public static Supplier<String> randomIds() {
+        SecureRandom random = new SecureRandom();
+        return () -> {
+            byte[] b = new byte[3];
+            random.nextBytes(b);
+            return "em-" + Long.toString(System.currentTimeMillis(), 36) + "-" + HexFormat.of().formatHex(b);
+        };
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    Clock clock() {
+        return running().clock;
+    }
+}

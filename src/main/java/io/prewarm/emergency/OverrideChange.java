@@ -1,0 +1,189 @@
+package io.prewarm.emergency;
+
+import io.prewarm.common.ServiceKey;
+import io.prewarm.gitops.CommitMessage;
+import io.prewarm.gitops.GitWorkspace;
+import io.prewarm.override.OverrideStore;
+import io.prewarm.override.ServiceOverrides;
+import io.prewarm.pipeline.PlanFile;
+import io.prewarm.plan.CapacityPlan;
+import io.prewarm.policy.ServicePolicy;
+import io.prewarm.render.OverrideSpec;
+import io.prewarm.render.Renderers;
+import io.prewarm.render.TerraformRenderer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Turns an action into the files to commit, given the newest state of the base branch: the service's
+ * override file and its Terraform re-rendered from the committed plan file with the freeze or floor
+ * applied (no forecasting, milliseconds). Pure apart from reading the snapshot, so a rejected push can
+ * simply compute it again on the new head.
+ */
+final class OverrideChange {
+    /** A freeze without expiry still needs a release date in Terraform; this one never comes in practice. */
+    static final Instant OPEN_ENDED = Instant.parse("2099-12-31T00:00:00Z");
+
+    private final Renderers renderers;
+
+    OverrideChange(Renderers renderers) {
+        this.renderers = renderers;
+    }
+
+    /** What to commit (empty: nothing), the answer without commit, and the overrides afterwards. */
+    record Prepared(Optional<GitWorkspace.BaseChange> change, ActionResult result, ServiceOverrides after) {
+    }
+
+    Prepared prepare(GitWorkspace.BaseSnapshot snap, ServicePolicy policy, Action a, String id, Instant now,
+                     OptionalInt observed) {
+        ServiceKey key = a.key();
+        ServiceOverrides stored = OverrideStore.read(snap, key);
+        ServiceOverrides active = stored.activeAt(now);
+        Optional<CapacityPlan> plan = snap.read(PlanFile.path(key)).map(t -> PlanFile.read(t, PlanFile.path(key)));
+        ServiceOverrides after;
+        Integer count = null;
+        Integer requested = null;
+        String source = null;
+        List<ActionResult.Clamp> clamps = new ArrayList<>();
+        Instant expires = null;
+        String what;
+        switch (a.kind()) {
+            case SCALE_UP -> {
+                if (active.freeze().isPresent()) {
+                    throw new ApiException(409, null, key + " is frozen by " + active.freeze().get().id()
+                            + "; unfreeze it before scaling up");
+                }
+                int current;
+                if (a.target().isPresent()) {
+                    requested = a.target().getAsInt();
+                    source = "request";
+                } else {
+                    if (observed.isPresent()) {
+                        current = observed.getAsInt();
+                        source = "prometheus";
+                    } else if (a.count().isPresent()) {
+                        current = a.count().getAsInt();
+                        source = "request";
+                    } else if (active.scaleUp().isPresent()) {
+                        current = active.scaleUp().get().min();
+                        source = "override";
+                    } else if (plan.isPresent()) {
+                        current = planned(plan.get());
+                        source = "plan";
+                    } else {
+                        throw ApiException.invalid("current", "the current count is unknown (no instanceQuery, "
+                                + "no plan file): give target or current");
+                    }
+                    requested = a.step().orElseThrow().apply(current);
+                }
+                int policyMax = plan.map(p -> p.limits().policyMax()).orElse(policy.capacity().max());
+                count = requested;
+                if (count > policyMax) {
+                    count = policyMax;
+                    clamps.add(new ActionResult.Clamp("max", policyMax));
+                }
+                if (plan.isPresent() && count > plan.get().limits().safetyCap()) {
+                    count = plan.get().limits().safetyCap();
+                    clamps.add(new ActionResult.Clamp("safetyCap", count));
+                }
+                expires = now.plus(a.ttl().orElseThrow());
+                after = active.withScaleUp(Optional.of(new ServiceOverrides.ScaleUp(id, count, a.actor(), a.reason(),
+                        now, expires)));
+                what = "scale-up " + key + " to at least " + count + " instances until " + expires;
+            }
+            case FREEZE -> {
+                if (observed.isPresent()) {
+                    count = observed.getAsInt();
+                    source = "prometheus";
+                } else if (a.count().isPresent()) {
+                    count = a.count().getAsInt();
+                    source = "request";
+                } else {
+                    throw ApiException.invalid("count", "required: the policy has no instanceQuery to read the "
+                            + "current count from");
+                }
+                expires = a.ttl().map(now::plus).orElse(null);
+                after = active.withFreeze(Optional.of(new ServiceOverrides.Freeze(id, count, a.actor(), a.reason(), now,
+                        Optional.ofNullable(expires))));
+                what = "freeze " + key + " at " + count + " instances" + (expires == null ? "" : " until " + expires);
+            }
+            case UNFREEZE -> {
+                boolean ends = active.freeze().isPresent()
+                        && a.endsOnly().map(x -> x.equals(active.freeze().get().id())).orElse(true);
+                after = ends ? active.withFreeze(Optional.empty()) : active;
+                what = "unfreeze " + key;
+            }
+            case END_SCALE_UP -> {
+                boolean ends = active.scaleUp().isPresent()
+                        && a.endsOnly().map(x -> x.equals(active.scaleUp().get().id())).orElse(true);
+                after = ends ? active.withScaleUp(Optional.empty()) : active;
+                what = "end scale-up of " + key;
+            }
+            default -> throw new IllegalStateException("unknown action " + a.kind());
+        }
+        boolean changed = !after.equals(stored);
+        Map<String, String> files = new TreeMap<>();
+        if (changed) {
+            files.put(OverrideStore.path(key), after.isEmpty() ? null : OverrideStore.render(after));
+            plan.ifPresent(p -> files.putAll(terraform(snap, p, after)));
+        }
+        ActionResult result = new ActionResult(id, a.kind().id(), key.environment().value(), key.service().value(),
+                changed ? "APPLIED" : "NO_CHANGE", count, requested, source, clamps.isEmpty() ? null : List.copyOf(clamps),
+                expires, now, null, changed ? plan.isPresent() : null,
+                changed ? what + (plan.isPresent() ? "" : "; no plan file yet, the next plan renders it")
+                        : "nothing to change: " + (a.kind() == Action.Kind.UNFREEZE ? "no matching freeze is active"
+                        : a.kind() == Action.Kind.END_SCALE_UP ? "no matching scale-up is active" : "already in force"),
+                null);
+        if (!changed) {
+            return new Prepared(Optional.empty(), result, stored);
+        }
+        return new Prepared(Optional.of(new GitWorkspace.BaseChange(files, message(a, id, what, result))), result, after);
+    }
+
+    /**
+     * Without a live count, the largest count the plan schedules (the plan file has no timeline): stepping up
+     * from it is never below what the plan would give at its peak.
+     */
+    static int planned(CapacityPlan plan) {
+        int scheduled = plan.actions().stream().mapToInt(a -> Math.max(a.min(), a.desired())).max().orElse(0);
+        return Math.max(Math.max(plan.limits().min(), plan.limits().normalPeak()), scheduled);
+    }
+
+    /** The service's Terraform under the overrides now in force (freeze wins over a floor). */
+    private Map<String, String> terraform(GitWorkspace.BaseSnapshot snap, CapacityPlan plan, ServiceOverrides after) {
+        TerraformRenderer r = renderers.forKind(plan.target().kind());
+        Map<String, String> out = new TreeMap<>();
+        String folder = "generated/" + plan.key().path() + "/";
+        for (String existing : snap.list(folder)) {
+            out.put(existing, null);
+        }
+        out.remove(PlanFile.path(plan.key()));
+        if (after.freeze().isPresent()) {
+            ServiceOverrides.Freeze f = after.freeze().get();
+            out.putAll(r.renderOverride(plan, new OverrideSpec(plan.key(), plan.target(), plan.zone(),
+                    OverrideSpec.Kind.FREEZE, f.count(), f.id(), f.reason(), f.expiresAt().orElse(OPEN_ENDED))).files());
+        } else if (after.scaleUp().isPresent()) {
+            ServiceOverrides.ScaleUp s = after.scaleUp().get();
+            out.putAll(r.renderOverride(plan, new OverrideSpec(plan.key(), plan.target(), plan.zone(),
+                    OverrideSpec.Kind.FLOOR, Math.max(1, s.min()), s.id(), s.reason(), s.expiresAt())).files());
+        } else {
+            out.putAll(r.render(plan).files());
+        }
+        return out;
+    }
+
+    private static CommitMessage message(Action a, String id, String what, ActionResult result) {
+        StringBuilder body = new StringBuilder();
+        body.append("Emergency action by ").append(a.actor()).append(": ").append(a.reason()).append("\n\n");
+        body.append(Trailers.ACTION_ID).append(": ").append(id).append('\n');
+        a.idempotencyKey().ifPresent(k -> body.append(Trailers.IDEMPOTENCY_KEY).append(": ").append(k).append('\n'));
+        body.append(Trailers.ANSWER).append(": ").append(Trailers.json(result)).append('\n');
+        return new CommitMessage("prewarm: emergency " + what + " (" + id + ")", body.toString());
+    }
+}

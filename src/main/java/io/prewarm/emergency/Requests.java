@@ -1,0 +1,184 @@
+package io.prewarm.emergency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.prewarm.common.Environment;
+import io.prewarm.common.ServiceId;
+import io.prewarm.common.ServiceKey;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Strict parsing of the JSON bodies: unknown fields, wrong types and out-of-range values are refused with
+ * 422 and the field's name; malformed JSON with 400.
+ */
+final class Requests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]{1,6})(s|m|h|d)");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final Set<String> SCALE_UP = Set.of("service", "environment", "target", "step", "current", "reason",
+            "ttl", "actor");
+    private static final Set<String> FREEZE = Set.of("service", "environment", "count", "reason", "ttl", "actor");
+
+    private Requests() {
+    }
+
+    static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ApiException(400, null, "empty body: send a JSON object");
+        }
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n == null || !n.isObject()) {
+                throw new ApiException(400, null, "the body must be a JSON object");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, null, "malformed JSON at line " + e.getLocation().getLineNr() + " column "
+                    + e.getLocation().getColumnNr());
+        } catch (java.io.IOException e) {
+            throw new ApiException(400, null, "unreadable body");
+        }
+    }
+
+    static Action scaleUp(byte[] body, Caller caller, Optional<String> key, EmergencyConfig config) {
+        JsonNode n = parse(body);
+        only(n, SCALE_UP);
+        ServiceKey sk = serviceKey(n);
+        OptionalInt target = optInt(n, "target", 1, 100_000);
+        Optional<Action.Step> step = optText(n, "step", 20).map(s -> Action.Step.parse(s, "step"));
+        if (target.isPresent() && step.isPresent()) {
+            throw ApiException.invalid("step", "give either target or step, not both");
+        }
+        if (target.isEmpty() && step.isEmpty()) {
+            step = Optional.of(new Action.Step(true, config.defaultStepPercent()));
+        }
+        Duration ttl = optText(n, "ttl", 40).map(t -> duration(t, "ttl", config.maxTtl())).orElse(config.defaultTtl());
+        return new Action(Action.Kind.SCALE_UP, sk, actor(caller, n), reason(n), target, step,
+                optInt(n, "current", 0, 100_000), Optional.of(ttl), Optional.empty(), key);
+    }
+
+    static Action freeze(byte[] body, Caller caller, Optional<String> key, EmergencyConfig config) {
+        JsonNode n = parse(body);
+        only(n, FREEZE);
+        ServiceKey sk = serviceKey(n);
+        Optional<Duration> ttl = optText(n, "ttl", 40).map(t -> duration(t, "ttl", config.maxTtl()));
+        return new Action(Action.Kind.FREEZE, sk, actor(caller, n), reason(n), OptionalInt.empty(), Optional.empty(),
+                optInt(n, "count", 0, 100_000), ttl, Optional.empty(), key);
+    }
+
+    static Action unfreeze(String environment, String service, Caller caller, Optional<String> key) {
+        ServiceKey sk = key(environment, service);
+        return new Action(Action.Kind.UNFREEZE, sk, caller.name(), "unfrozen by " + caller.name(), OptionalInt.empty(),
+                Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), key);
+    }
+
+    /** The Idempotency-Key header, checked: 1-200 printable ASCII characters. */
+    static Optional<String> idempotencyKey(String header, Caller caller) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (!KEY.matcher(header).matches()) {
+            throw ApiException.invalid("Idempotency-Key", "must be 1-200 printable ASCII characters without spaces");
+        }
+        return Optional.of("key/" + caller.name() + "/" + header);
+    }
+
+    static ServiceKey key(String environment, String service) {
+        if (environment == null || !Environment.isValid(environment)) {
+            throw ApiException.invalid("environment", "must be 1-32 lowercase letters, digits and '-'");
+        }
+        if (service == null || !ServiceId.isValid(service)) {
+            throw ApiException.invalid("service", "must be 1-50 lowercase letters, digits and '-'");
+        }
+        return ServiceKey.of(environment, service);
+    }
+
+    private static ServiceKey serviceKey(JsonNode n) {
+        return key(text(n, "environment", 32), text(n, "service", 50));
+    }
+
+    private static void only(JsonNode n, Set<String> allowed) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw ApiException.invalid(Action.clip(f), "unknown field; allowed: " + allowed.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String field, int max) {
+        return optText(n, field, max).orElseThrow(() -> ApiException.invalid(field, "required"));
+    }
+
+    static Optional<String> optText(JsonNode n, String field, int max) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw ApiException.invalid(field, "must be a string");
+        }
+        String s = v.asText();
+        if (s.isBlank() || s.length() > max) {
+            throw ApiException.invalid(field, "must be 1-" + max + " characters");
+        }
+        if (s.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid(field, "must not contain control characters");
+        }
+        return Optional.of(s.strip());
+    }
+
+    private static OptionalInt optInt(JsonNode n, String field, int min, int max) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return OptionalInt.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+            throw ApiException.invalid(field, "must be a whole number from " + min + " to " + max);
+        }
+        return OptionalInt.of(v.asInt());
+    }
+
+    private static String reason(JsonNode n) {
+        return text(n, "reason", 500);
+    }
+
+    private static String actor(Caller caller, JsonNode n) {
+        return optText(n, "actor", 100).map(a -> caller.name() + " (" + a + ")").orElse(caller.name());
+    }
+
+    /** {@code 90m}, {@code 2h}, {@code 1d}, {@code 30s} or ISO-8601 {@code PT2H}; positive, at most {@code max}. */
+    static Duration duration(String text, String field, Duration max) {
+        Duration d;
+        Matcher m = SHORT_DURATION.matcher(text);
+        if (m.matches()) {
+            long v = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(v);
+                case "m" -> Duration.ofMinutes(v);
+                case "h" -> Duration.ofHours(v);
+                default -> Duration.ofDays(v);
+            };
+        } else {
+            try {
+                d = Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw ApiException.invalid(field, "'" + Action.clip(text) + "' is not a duration such as 90m, 2h or PT2H");
+            }
+        }
+        if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+            throw ApiException.invalid(field, "must be positive and at most " + max.toHours() + "h");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,65 @@
+package io.prewarm.emergency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.util.Optional;
+
+/**
+ * The trailers an emergency commit carries, so that a restarted {@code serve} rebuilds its idempotency
+ * keys and answers from Git alone: {@code Prewarm-Action-Id}, {@code Prewarm-Idempotency-Key} and
+ * {@code Prewarm-Answer} (the first answer, one line of JSON, without the commit, which is the carrier).
+ */
+final class Trailers {
+    static final String ACTION_ID = "Prewarm-Action-Id";
+    static final String IDEMPOTENCY_KEY = "Prewarm-Idempotency-Key";
+    static final String ANSWER = "Prewarm-Answer";
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new Jdk8Module()).addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Trailers() {
+    }
+
+    /** What one commit says about the action it carries. */
+    record Recovered(String actionId, Optional<String> idempotencyKey, Optional<ActionResult> answer) {
+    }
+
+    static String json(ActionResult r) {
+        try {
+            return JSON.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("writing an answer: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The action a commit message carries, if it carries one. */
+    static Optional<Recovered> parse(String commitId, String message) {
+        String id = null;
+        String key = null;
+        ActionResult answer = null;
+        for (String line : message.split("\n")) {
+            if (line.startsWith(ACTION_ID + ": ")) {
+                id = line.substring(ACTION_ID.length() + 2).trim();
+            } else if (line.startsWith(IDEMPOTENCY_KEY + ": ")) {
+                key = line.substring(IDEMPOTENCY_KEY.length() + 2).trim();
+            } else if (line.startsWith(ANSWER + ": ")) {
+                try {
+                    answer = JSON.readValue(line.substring(ANSWER.length() + 2), ActionResult.class).withCommit(commitId);
+                } catch (JsonProcessingException e) {
+                    answer = null; // an unreadable answer only costs the replayed answer's detail
+                }
+            }
+        }
+        return id == null ? Optional.empty() : Optional.of(new Recovered(id, Optional.ofNullable(key), Optional.ofNullable(answer)));
+    }
+}
