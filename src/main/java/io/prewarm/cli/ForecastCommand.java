@@ -52,6 +52,10 @@ public class ForecastCommand implements Runnable {
     @Option(names = "--holidays", description = "CSV of date,name holidays for calendar series.")
     Path holidays;
 
+    @Option(names = "--method", defaultValue = "prewarm",
+            description = "Method name written to the timings (default: ${DEFAULT-VALUE}).")
+    String method;
+
     private final Forecaster forecaster = new SmileForecaster();
 
     @Override
@@ -65,7 +69,7 @@ public class ForecastCommand implements Runnable {
              BufferedWriter tw = timings == null ? null : Files.newBufferedWriter(timings, StandardCharsets.UTF_8)) {
             fw.write("series_id,origin,step,timestamp,forecast,upper,model\n");
             if (tw != null) {
-                tw.write("series_id,origin,seconds,status\n");
+                tw.write("method,series_id,origin,seconds,status\n");
             }
             List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
             for (String line : lines.subList(1, lines.size())) {
@@ -107,7 +111,7 @@ public class ForecastCommand implements Runnable {
         }
         fw.write(sb.toString());
         if (tw != null) {
-            tw.write(series + "," + origin + "," + String.format(Locale.ROOT, "%.6f", sec) + "," + status + "\n");
+            tw.write(method + "," + series + "," + origin + "," + String.format(Locale.ROOT, "%.6f", sec) + "," + status + "\n");
         }
     }
 

@@ -74,11 +74,21 @@ public final class SmileForecaster implements Forecaster {
         Result r = fit(y, train, n, g, h, notes);
         double[] point = new double[request.horizon()];
         double[] upper = new double[request.horizon()];
+        double median = Stats.median(Arrays.copyOf(y, n));
+        boolean patched = false;
         for (int k = 0; k < request.horizon(); k++) {
-            double p = Math.max(0, r.point[gap + k]);
+            double raw = r.point[gap + k];
+            if (!Double.isFinite(raw)) {
+                raw = median; // a slot no model could reach (history almost empty there)
+                patched = true;
+            }
+            double p = Math.max(0, raw);
             double u = r.upper == null ? p : r.upper.upper(p, g.hourOfDay[n + gap + k]);
             point[k] = p;
             upper[k] = Math.max(p, Math.max(0, u));
+        }
+        if (patched) {
+            notes.add("some steps had no usable history in their slot; they use the median of history");
         }
         if (r.flatUpper >= 0) {
             Arrays.setAll(upper, k -> Math.max(point[k], r.flatUpper));

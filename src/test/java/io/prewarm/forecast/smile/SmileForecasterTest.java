@@ -184,6 +184,24 @@ class SmileForecasterTest {
     }
 
     @Test
+    void mostlyMissingHistoryStillGivesAFiniteForecast() {
+        Instant start = ZonedDateTime.of(2026, 4, 6, 0, 0, 0, 0, NY).toInstant();
+        double[] v = Synthetic.series(start, 28, NY, Set.of(), 10).values();
+        java.util.Random rnd = new java.util.Random(10);
+        for (int i = 0; i < v.length; i += 144) {
+            if (rnd.nextDouble() < 0.9) {
+                java.util.Arrays.fill(v, i, Math.min(v.length, i + 144), Double.NaN);
+            }
+        }
+        TimeSeries h = new TimeSeries(start, Synthetic.FIVE_MIN, v);
+        Forecast f = forecaster.forecast(h, week(h, Set.of()));
+        for (int i = 0; i < f.horizon(); i++) {
+            assertThat(f.point()[i]).isFinite().isNotNegative();
+            assertThat(f.upper()[i]).isFinite().isGreaterThanOrEqualTo(f.point()[i]);
+        }
+    }
+
+    @Test
     void historyWithoutSamplesIsRejected() {
         double[] v = new double[3000];
         java.util.Arrays.fill(v, Double.NaN);
