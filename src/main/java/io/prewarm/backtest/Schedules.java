@@ -17,13 +17,15 @@ import java.util.List;
  * latest action fired at or before it, a one-off winning over a weekly action at the same instant (the
  * planner's contract). Weekly actions are five-field crons {@code m h * * dow} (Sunday 0) in the plan's
  * zone, as the planner writes them; wall-clock times skipped by a daylight-saving change fire at the
- * next valid instant, as {@link ZonedDateTime#of} resolves them.
+ * next valid instant, as {@link ZonedDateTime#of} resolves them, and of several weekly actions firing at
+ * that instant the later local time wins.
  */
 final class Schedules {
     private Schedules() {
     }
 
-    private record Firing(Instant at, boolean oneOff, int min, int max) {
+    /** {@code localOrder}: local day and minute of the week; ties at one instant go to the later local time. */
+    private record Firing(Instant at, boolean oneOff, int localOrder, int min, int max) {
     }
 
     /**
@@ -60,7 +62,7 @@ final class Schedules {
         for (ScalingAction a : plan.actions()) {
             if (a.at().isPresent()) {
                 if (a.at().get().isBefore(to)) {
-                    out.add(new Firing(a.at().get(), true, a.min(), a.max()));
+                    out.add(new Firing(a.at().get(), true, 0, a.min(), a.max()));
                 }
                 continue;
             }
@@ -69,12 +71,15 @@ final class Schedules {
                 if (d.getDayOfWeek() == c.day()) {
                     Instant at = ZonedDateTime.of(d, c.time(), a.zone()).toInstant();
                     if (at.isBefore(to)) {
-                        out.add(new Firing(at, false, a.min(), a.max()));
+                        out.add(new Firing(at, false, (d.getDayOfWeek().getValue() - 1) * 1440
+                                + c.time().getHour() * 60 + c.time().getMinute(), a.min(), a.max()));
                     }
                 }
             }
         }
-        out.sort(Comparator.comparing(Firing::at).thenComparing(Firing::oneOff));
+        // weekly times skipped by a DST change fire together at the change: the later local time wins, as the
+        // planner's own replay (PlanChecks) has it; a one-off wins over weekly actions at the same instant
+        out.sort(Comparator.comparing(Firing::at).thenComparing(Firing::oneOff).thenComparingInt(Firing::localOrder));
         return out;
     }
 

@@ -30,7 +30,13 @@ public class Wiring {
         return new Stages(metrics(metricsSpec), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
                 (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
                         Set.copyOf(policy.holidays().dates())).between(from, to),
-                DemandStats::normalPeak, alertRules::render);
+                Wiring::normalPeak, alertRules::render);
+    }
+
+    /** The normal peak of a history; 0 (no safety cap, the planner says so) when no day has enough samples. */
+    static double normalPeak(io.prewarm.metrics.TimeSeries history, java.time.ZoneId zone) {
+        double peak = DemandStats.normalPeak(history, zone);
+        return Double.isNaN(peak) ? 0 : peak;
     }
 
     MetricsSource metrics(String spec) {

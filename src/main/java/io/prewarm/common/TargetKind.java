@@ -6,7 +6,8 @@ import java.util.Set;
 
 /** The infrastructure a service's capacity lives on. The policy's {@code target.type} names one. */
 public enum TargetKind {
-    AWS_ASG("aws-asg", 125, Set.of(), Set.of("region")),
+    AWS_ASG("aws-asg", 125, Set.of(), Set.of("region", "cloudwatchNamespace", "cloudwatchMetric",
+            "cloudwatchStatistic", "scaleOutAbove", "scaleInBelow")),
     KUBERNETES_HPA("kubernetes-hpa", 125, Set.of("namespace"), Set.of("kind")),
     KUBERNETES_KEDA("kubernetes-keda", 125, Set.of("namespace"), Set.of("kind", "prometheusServer")),
     GCP_MIG("gcp-mig", 128, Set.of("project", "zone"), Set.of()),

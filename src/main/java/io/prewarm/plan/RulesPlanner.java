@@ -76,9 +76,16 @@ public final class RulesPlanner implements CapacityPlanner {
                 limits.safetyCap(), limits.normalPeak(), limits.normalPeakDemand(), lead,
                 policy.rules().scaleUpMinPercent(), policy.rules().scaleDownMaxPercent(),
                 policy.rules().scaleDownCooldown(), limits.perInstance(), limits.headroom(), forecast.step());
-        return new CapacityPlan(policy.key(), policy.target(), policy.zone(), planLimits, timeline, actions,
-                List.copyOf(reasons), forecast.model(), forecast.validationScore(), vertical, notes,
+        CapacityPlan plan = new CapacityPlan(policy.key(), policy.target(), policy.zone(), planLimits, timeline,
+                actions, List.copyOf(reasons), forecast.model(), forecast.validationScore(), vertical, notes,
                 policy.indicators());
+        // a plan that breaks one of the brief's invariants is never handed on (and so never published)
+        List<String> violations = PlanChecks.violations(plan);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("planning " + policy.key() + ": the plan breaks its invariants: "
+                    + String.join("; ", violations));
+        }
+        return plan;
     }
 
     /** Clamping is loud: every clamp to the cap or max is a note with the worst step's numbers. */

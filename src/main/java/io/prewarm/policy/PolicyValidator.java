@@ -100,7 +100,43 @@ final class PolicyValidator {
         for (String a : new TreeSet<>(kind.get().optionalAttributes())) {
             r.text(t, a, "target", false).ifPresent(v -> attrs.put(a, v));
         }
+        if (kind.get() == TargetKind.AWS_ASG) {
+            awsAlarms(r, attrs);
+        }
         return name.map(n -> new Target(kind.get(), n, attrs)).orElse(null);
+    }
+
+    /** The optional CloudWatch metric that drives AWS step scaling: checked here so rendering cannot fail. */
+    private static void awsAlarms(FieldReader r, Map<String, String> attrs) {
+        boolean ns = attrs.containsKey("cloudwatchNamespace");
+        boolean metric = attrs.containsKey("cloudwatchMetric");
+        if (ns != metric) {
+            r.problem(ns ? "target.cloudwatchMetric" : "target.cloudwatchNamespace",
+                    "is required with target." + (ns ? "cloudwatchNamespace" : "cloudwatchMetric"));
+        }
+        String stat = attrs.get("cloudwatchStatistic");
+        if (stat != null && !Set.of("Average", "Minimum", "Maximum", "Sum", "SampleCount").contains(stat)) {
+            r.problem("target.cloudwatchStatistic", "'" + stat + "' is not one of Average, Minimum, Maximum, Sum, SampleCount");
+        }
+        for (String f : List.of("scaleOutAbove", "scaleInBelow")) {
+            String v = attrs.get(f);
+            if (v != null) {
+                try {
+                    if (!Double.isFinite(Double.parseDouble(v))) {
+                        throw new NumberFormatException(v);
+                    }
+                } catch (NumberFormatException e) {
+                    r.problem("target." + f, "'" + v + "' is not a number");
+                }
+            }
+        }
+        if (metric && !attrs.containsKey("scaleOutAbove")) {
+            r.problem("target.scaleOutAbove", "is required with target.cloudwatchMetric");
+        }
+        if (!metric && (attrs.containsKey("scaleOutAbove") || attrs.containsKey("scaleInBelow")
+                || attrs.containsKey("cloudwatchStatistic"))) {
+            r.problem("target.cloudwatchMetric", "is required when the target sets alarm thresholds or a statistic");
+        }
     }
 
     private ServicePolicy.Demand demand(FieldReader r, JsonNode root) {

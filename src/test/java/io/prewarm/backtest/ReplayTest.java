@@ -93,4 +93,28 @@ class ReplayTest {
             assertThat(ceiling[5 * i]).isEqualTo(plan.limits().max());
         }
     }
+
+    @Test
+    void replayedActionsReproduceThePlannedTimelineAcrossADaylightSavingChange() {
+        // Berlin springs forward on 2027-03-28 at 02:00: actions between 02:00 and 03:00 fire together at 03:00
+        ServicePolicy utc = TestPolicies.aws();
+        ServicePolicy policy = new ServicePolicy(utc.source(), utc.key(), utc.target(), utc.demand(), utc.capacity(),
+                utc.rules(), java.time.ZoneId.of("Europe/Berlin"), utc.holidays(), utc.instanceSizes(), utc.indicators());
+        Instant from = Instant.parse("2027-03-22T00:00:00Z");
+        double[] upper = new double[2016 + 3];
+        for (int i = 0; i < upper.length; i++) {
+            int minute = (i % 288) * 5;
+            upper[i] = minute >= 60 && minute < 150 ? 1000 + 10 * (i % 7) : 200;
+        }
+        Forecast f = new Forecast(from, TestPolicies.STEP, upper, upper, "test", 0, "none", java.util.List.of());
+        CapacityPlan plan = new RulesPlanner().plan(new PlanInput(policy, f, 1000, Optional.empty(), from));
+        int minutes = 7 * 1440;
+        int[] floor = new int[minutes];
+        int[] ceiling = new int[minutes];
+        Schedules.apply(plan, from, 0, minutes, floor, ceiling);
+        for (int i = 0; i < minutes / 5; i++) {
+            assertThat(floor[5 * i]).as("step %d at %s", i, from.plusSeconds(300L * i))
+                    .isEqualTo(plan.timeline().get(i).capacity());
+        }
+    }
 }

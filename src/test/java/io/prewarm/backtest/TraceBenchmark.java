@@ -62,8 +62,8 @@ class TraceBenchmark {
         Replay replay = new Replay(new SmileForecaster(), new RulesPlanner());
         List<String> summary = new ArrayList<>();
         summary.add(String.format(Locale.ROOT, "| trace | days | prewarm under %% | reactive under %% | prewarm / oracle "
-                + "| prewarm vs static | goals |"));
-        summary.add("| --- | --- | --- | --- | --- | --- | --- |");
+                + "| prewarm vs static | upper / actual | goals |"));
+        summary.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Trace t : TRACES) {
             if (!t.name().contains(only)) {
                 continue;
@@ -106,9 +106,23 @@ class TraceBenchmark {
         if (p.underProvisionedMinutes() >= re.underProvisionedMinutes()) {
             missed.add("not below reactive");
         }
-        return String.format(Locale.ROOT, "| %s | %d | %.2f%% | %.2f%% | %.3fx | %+.1f%% | %s |", t.name(), r.epochs(),
-                100 * p.underProvisionedShare(), 100 * re.underProvisionedShare(), vsOracle, 100 * vsStatic,
-                missed.isEmpty() ? "all met" : "missed: " + String.join(", ", missed));
+        return String.format(Locale.ROOT, "| %s | %d | %.2f%% | %.2f%% | %.3fx | %+.1f%% | %.2f | %s |", t.name(),
+                r.epochs(), 100 * p.underProvisionedShare(), 100 * re.underProvisionedShare(), vsOracle, 100 * vsStatic,
+                cover(r), missed.isEmpty() ? "all met" : "missed: " + String.join(", ", missed));
+    }
+
+    /** How far the upper forecast prewarm planned for sat above the actual demand: sum of upper over sum of actual. */
+    static double cover(BacktestResult r) {
+        double upper = 0;
+        double actual = 0;
+        for (int m = 0; m < r.trace().minutes(); m++) {
+            double d = r.trace().at(m);
+            if (!Double.isNaN(d) && !Double.isNaN(r.forecast()[m])) {
+                upper += r.forecast()[m];
+                actual += d;
+            }
+        }
+        return actual == 0 ? Double.NaN : upper / actual;
     }
 
     static ServicePolicy policy(Trace t, TargetKind kind, double perInstance, int max, int leadMinutes) {

@@ -128,6 +128,19 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void awsAlarmSettingsAreCheckedTogether() throws IOException {
+        Path p = write("alarms.yaml", VALID.replace("target: {type: aws-asg, name: web-asg}",
+                "target: {type: aws-asg, name: web-asg, cloudwatchNamespace: App, scaleInBelow: low, "
+                        + "cloudwatchStatistic: Median}"));
+        assertThatThrownBy(() -> loader.loadAll(dir)).isInstanceOfSatisfying(PolicyException.class, e ->
+                assertThat(e.problems()).extracting(PolicyProblem::toString).containsExactlyInAnyOrder(
+                        p + ": target.cloudwatchMetric: is required with target.cloudwatchNamespace",
+                        p + ": target.cloudwatchStatistic: 'Median' is not one of Average, Minimum, Maximum, Sum, SampleCount",
+                        p + ": target.scaleInBelow: 'low' is not a number",
+                        p + ": target.cloudwatchMetric: is required when the target sets alarm thresholds or a statistic"));
+    }
+
+    @Test
     void anEmptyFolderIsAnError() {
         assertThatThrownBy(() -> loader.loadAll(dir)).isInstanceOf(PolicyException.class)
                 .hasMessageContaining("contains no policy files");

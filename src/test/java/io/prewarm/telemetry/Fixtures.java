@@ -108,10 +108,13 @@ final class Fixtures {
                 timeline.add(new PlanStep(f.timeAt(i), f.upper()[i], required, capacity,
                         required > cap ? ReasonCode.SAFETY_CAP : ReasonCode.PREDICTED_PEAK));
             }
+            // constant demand gives a constant timeline; every action holds that floor, so the plan passes
+            // the pipeline's invariant checks (actions replayed over the week give the timeline)
+            int floor = timeline.get(0).capacity();
             List<ScalingAction> actions = new ArrayList<>(List.of(
-                    new ScalingAction("daily-0800-prewarm", Optional.of("0 8 * * *"), Optional.empty(), UTC, 4, -1, 4,
-                            ReasonCode.PREWARM, "upper " + f.upper()[0] + " rps / 100 per instance"),
-                    new ScalingAction("night-2200-floor", Optional.of("0 22 * * *"), Optional.empty(), UTC, 2, 50, -1,
+                    new ScalingAction("daily-0800-prewarm", Optional.of("0 8 * * 1"), Optional.empty(), UTC, floor, -1,
+                            floor, ReasonCode.PREWARM, "upper " + f.upper()[0] + " rps / 100 per instance"),
+                    new ScalingAction("night-2200-floor", Optional.of("0 22 * * 1"), Optional.empty(), UTC, floor, 50, -1,
                             ReasonCode.MIN_LIMIT, "policy minimum 2")));
             if (clamped) {
                 actions.add(new ScalingAction("peak-cap", Optional.empty(), Optional.of(input.now().plusSeconds(3600)),
@@ -119,7 +122,7 @@ final class Fixtures {
             }
             List<ReasonCode> reasons = actions.stream().map(ScalingAction::reason).distinct().sorted().toList();
             return new CapacityPlan(p.key(), p.target(), p.zone(),
-                    new CapacityPlan.Limits(2, cap, 50, cap, 2, input.normalPeakDemand(), Duration.ZERO, 20, 20,
+                    new CapacityPlan.Limits(floor, cap, 50, cap, 2, input.normalPeakDemand(), Duration.ZERO, 20, 20,
                             Duration.ofMinutes(30), 100.0, 0.0, f.step()),
                     timeline, actions, reasons, f.model(), f.validationScore(), Optional.empty(), List.of(),
                     Indicators.none());

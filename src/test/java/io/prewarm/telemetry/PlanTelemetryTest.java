@@ -2,6 +2,7 @@ package io.prewarm.telemetry;
 
 import io.prewarm.common.ServiceKey;
 import io.prewarm.override.OverrideStore;
+import io.prewarm.override.ServiceOverrides;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.ServiceResult;
@@ -49,11 +50,9 @@ class PlanTelemetryTest {
 
     static MemoryWorkspace workspaceWithFreeze() {
         MemoryWorkspace ws = new MemoryWorkspace();
-        // written by hand: OverrideStore.render also writes an "empty" property that its own reader rejects
-        ws.base.put(OverrideStore.path(FROZEN), """
-                {"freeze": {"id": "frz-1", "count": 8, "actor": "alice", "reason": "incident 42",
-                            "createdAt": "2026-11-27T20:00:00Z"}}
-                """);
+        ws.base.put(OverrideStore.path(FROZEN), OverrideStore.render(new ServiceOverrides(Optional.of(
+                new ServiceOverrides.Freeze("frz-1", 8, "alice", "incident 42", Instant.parse("2026-11-27T20:00:00Z"),
+                        Optional.empty())), Optional.empty())));
         return ws;
     }
 

@@ -36,7 +36,8 @@ import java.util.TreeMap;
  */
 public final class AzureVmssRenderer implements TerraformRenderer {
     public static final String PROVIDER_CONSTRAINT = ">= 3.0, < 5.0";
-    static final int MAX_PROFILES = TargetKind.AZURE_VMSS.scheduleQuota();
+    /** Azure's limit per autoscale setting, the default profile included (so the planner's quota is 19 starts). */
+    static final int MAX_PROFILES = TargetKind.AZURE_VMSS.scheduleQuota() + 1;
     static final int MAX_CAPACITY = 1000;
 
     public AzureVmssRenderer() {
