@@ -25,6 +25,14 @@ public enum TargetKind {
         this.optionalAttributes = optionalAttributes;
     }
 
+    /**
+     * How many scheduled actions a plan may use: the provider's quota less what a freeze or an emergency
+     * floor adds beside the plan (two on AWS: pin now, release at expiry), so an override always fits.
+     */
+    public int planQuota() {
+        return this == AWS_ASG ? scheduleQuota - 2 : scheduleQuota;
+    }
+
     /** Attributes a policy's {@code target} block must give for this kind (besides {@code type} and {@code name}). */
     public Set<String> requiredAttributes() {
         return requiredAttributes;

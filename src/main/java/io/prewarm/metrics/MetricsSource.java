@@ -17,6 +17,17 @@ public interface MetricsSource {
      */
     TimeSeries demand(ServicePolicy policy, TimeWindow window);
 
+    /**
+     * Reads any other series of a service on the window's grid (several series are summed): the instance
+     * count and p95 latency that capacity per instance is learned from.
+     *
+     * @throws MetricsException when the source cannot serve the query (the demo serves demand only)
+     */
+    default TimeSeries series(ServicePolicy policy, String query, TimeWindow window) {
+        throw new MetricsException("reading '" + query + "' for service=" + policy.key() + " from " + describe()
+                + ": this source serves demand history only; give capacity.perInstance in the policy");
+    }
+
     /** A short description for logs and summaries, without credentials. */
     String describe();
 }

@@ -17,6 +17,7 @@ import io.prewarm.metrics.TimeSeries;
 import io.prewarm.override.OverrideStore;
 import io.prewarm.override.ServiceOverrides;
 import io.prewarm.plan.CapacityPlan;
+import io.prewarm.plan.CapacityHistory;
 import io.prewarm.plan.PlanInput;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.RenderedFiles;
@@ -282,7 +283,7 @@ public final class PlanRun {
             Set<LocalDate> horizonHolidays = holidays.stream()
                     .filter(d -> !d.isBefore(firstDay) && !d.isAfter(lastDay)).collect(Collectors.toSet());
             CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now,
-                    horizonHolidays));
+                    horizonHolidays, capacityHistory(policy, window, history)));
             t = lap(key, RunListener.Stage.PLAN, t);
             RenderedFiles rendered = stages.renderers().apply(policy.target().kind()).render(plan);
             lap(key, RunListener.Stage.RENDER, t);
@@ -343,6 +344,22 @@ public final class PlanRun {
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * Without a capacity per instance in the policy, the planner learns it from the demand, the instance
+     * count and the p95 latency of the same window (the validator made sure both queries exist).
+     */
+    private Optional<CapacityHistory> capacityHistory(ServicePolicy policy, TimeWindow window, TimeSeries demand) {
+        if (policy.capacity().perInstance().isPresent()) {
+            return Optional.empty();
+        }
+        String instanceQuery = policy.demand().instanceQuery().orElseThrow();
+        String latencyQuery = policy.indicators().latencyP95Query().orElseThrow();
+        TimeSeries instances = stages.metrics().series(policy, instanceQuery, window);
+        TimeSeries latency = stages.metrics().series(policy, latencyQuery, window);
+        return Optional.of(new CapacityHistory(demand.values(), instances.values(), latency.values(),
+                policy.indicators().latencyObjective().orElseThrow()));
     }
 
     /** The paths in {@code changes} whose content differs from the base branch. */

@@ -64,7 +64,7 @@ public final class PlanChecks {
                 }
             }
         }
-        int quota = plan.target().kind().scheduleQuota();
+        int quota = plan.target().kind().planQuota();
         if (plan.actions().size() > quota) {
             out.add(plan.actions().size() + " actions exceed the quota of " + quota);
         }

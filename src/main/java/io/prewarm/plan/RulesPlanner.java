@@ -37,7 +37,7 @@ public final class RulesPlanner implements CapacityPlanner {
         Requirements req = new Requirements(forecast, limits, policy.zone(), input.holidays(), input.emergencyFloor());
         WeeklyNeed week = WeeklyNeed.of(req, grid, forecast, leadSteps);
         StepRules rules = StepRules.of(policy.rules(), forecast.step(), limits.max());
-        int quota = policy.target().kind().scheduleQuota();
+        int quota = policy.target().kind().planQuota();
         Scheduler.Result result = new Scheduler(req, week, grid, forecast, rules, leadSteps).schedule(quota);
         ActionWriter writer = new ActionWriter(req, week, grid, forecast, limits, rules, lead, policy.zone(),
                 input.emergencyFloor());

@@ -64,6 +64,12 @@ final class PolicyValidator {
         ServicePolicy.Holidays holidays = holidays(r, root);
         List<ServicePolicy.InstanceSize> sizes = sizes(r, root);
         Indicators indicators = indicators(r, root);
+        if (capacity != null && capacity.perInstance().isEmpty() && demand != null
+                && (demand.instanceQuery().isEmpty() || indicators.latencyP95Query().isEmpty())) {
+            r.problem("capacity.perInstance", "is required unless demand.instanceQuery and indicators.latencyP95 are "
+                    + "given (then it is learned from history: the rate one instance carried while p95 latency met "
+                    + "its objective)");
+        }
 
         if (problems.size() > before || target == null || demand == null || capacity == null || rules == null) {
             return null;
@@ -179,7 +185,7 @@ final class PolicyValidator {
             return null;
         }
         r.rejectUnknown(c, "capacity", CAPACITY);
-        Optional<Double> per = r.positive(c, "perInstance", "capacity", true, 1e12);
+        Optional<Double> per = r.positive(c, "perInstance", "capacity", false, 1e12);
         double headroom = r.number(c, "headroom", "capacity", false, 0, 5).orElse(PolicyDefaults.HEADROOM);
         Optional<Integer> min = r.integer(c, "min", "capacity", true, 0, 10_000);
         Optional<Integer> max = r.integer(c, "max", "capacity", true, 1, 10_000);

@@ -88,6 +88,11 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
      *
      * @throws MetricsException naming the service, the server and the query
      */
+    @Override
+    public TimeSeries series(ServicePolicy policy, String query, TimeWindow window) {
+        return fetch(policy.key(), query, Aggregation.SUM, window).series();
+    }
+
     public FetchResult fetch(ServiceKey service, String query, Aggregation aggregation, TimeWindow window) {
         String context = "reading history for service=" + service + " from " + server;
         Grid grid;
