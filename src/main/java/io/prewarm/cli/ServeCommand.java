@@ -3,6 +3,7 @@ package io.prewarm.cli;
 import io.prewarm.emergency.EmergencyConfig;
 import io.prewarm.emergency.EmergencyService;
 import io.prewarm.emergency.InstanceCounter;
+import io.prewarm.telemetry.Telemetry;
 import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.gitops.PipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabPipelineTrigger;
@@ -74,6 +75,9 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     GitLabTriggerConfig gitlabTrigger;
 
+    @Inject
+    Telemetry telemetry;
+
     @Override
     public Integer call() {
         List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
@@ -81,6 +85,7 @@ public class ServeCommand implements Callable<Integer> {
         InstanceCounter counter = counter();
         PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
         JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()));
+        service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());
         Log.infof("serving on http://%s:%d (emergency /v1, health /q/health, metrics /metrics) repo=%s services=%d",

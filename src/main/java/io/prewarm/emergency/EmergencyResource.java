@@ -2,6 +2,8 @@ package io.prewarm.emergency;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.prewarm.pipeline.EmergencyEvents;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +49,7 @@ public class EmergencyResource {
     @POST
     @Path("/emergency/scale-up")
     public Uni<Response> scaleUp(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return act(() -> {
+        return act(EmergencyEvents.Endpoint.SCALE_UP, EmergencyEvents.Action.SCALE_UP, () -> {
             Caller caller = guard.authenticate(request, headers, body);
             Action a = Requests.scaleUp(body, caller, Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY),
                     caller), guard.config());
@@ -59,7 +61,7 @@ public class EmergencyResource {
     @POST
     @Path("/emergency/freeze")
     public Uni<Response> freeze(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return act(() -> {
+        return act(EmergencyEvents.Endpoint.FREEZE, EmergencyEvents.Action.FREEZE, () -> {
             Caller caller = guard.authenticate(request, headers, body);
             Action a = Requests.freeze(body, caller, Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY),
                     caller), guard.config());
@@ -72,7 +74,7 @@ public class EmergencyResource {
     @Path("/emergency/freeze/{environment}/{service}")
     public Uni<Response> unfreeze(@PathParam("environment") String environment, @PathParam("service") String svc,
                                   byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return act(() -> {
+        return act(EmergencyEvents.Endpoint.UNFREEZE, EmergencyEvents.Action.UNFREEZE, () -> {
             Caller caller = guard.authenticate(request, headers, body);
             Action a = Requests.unfreeze(environment, svc, caller,
                     Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY), caller));
@@ -127,6 +129,14 @@ public class EmergencyResource {
                     Action a = m.action().get();
                     caller.require(a.kind() == Action.Kind.END_SCALE_UP ? "scale-up" : a.kind().id(), a.key());
                     EmergencyService.Submitted s = service.submit(a);
+                    s.answer().whenComplete((ok, err) -> {
+                        if (err == null) {
+                            EventReporter.answered(EmergencyEvents.Endpoint.ALERTMANAGER, a, ok, s.replayed(), service);
+                        } else {
+                            EventReporter.failed(EmergencyEvents.Endpoint.ALERTMANAGER, EventReporter.action(a),
+                                    err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+                        }
+                    });
                     item.put("outcome", s.replayed() ? "replayed" : "acted");
                     pending.add(s.answer().handle((ok, err) -> {
                         if (err == null) {
@@ -150,6 +160,7 @@ public class EmergencyResource {
                 }
             }
         } catch (ApiException e) {
+            EventReporter.failed(EmergencyEvents.Endpoint.ALERTMANAGER, EmergencyEvents.Action.NONE, e);
             return Uni.createFrom().item(ApiExceptionMapper.of(e));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
@@ -159,13 +170,25 @@ public class EmergencyResource {
     }
 
     /** Validates on the calling thread, then waits for the writer without blocking. */
-    private Uni<Response> act(java.util.function.Supplier<Action> validate) {
+    private Uni<Response> act(EmergencyEvents.Endpoint endpoint, EmergencyEvents.Action asked,
+                              java.util.function.Supplier<Action> validate) {
         EmergencyService.Submitted s;
+        Action action;
         try {
-            s = service.submit(validate.get());
+            action = validate.get();
+            s = service.submit(action);
         } catch (ApiException e) {
+            EventReporter.failed(endpoint, asked, e);
             return Uni.createFrom().item(ApiExceptionMapper.of(e));
         }
+        s.answer().whenComplete((r, err) -> {
+            if (err == null) {
+                EventReporter.answered(endpoint, action, r, s.replayed(), service);
+            } else {
+                EventReporter.failed(endpoint, asked, err instanceof CompletionException && err.getCause() != null
+                        ? err.getCause() : err);
+            }
+        });
         return Uni.createFrom().completionStage(s.answer())
                 .map(r -> {
                     Response.ResponseBuilder b = Response.ok(r);

@@ -1,6 +1,7 @@
 package io.prewarm.emergency;
 
 import io.prewarm.common.ServiceKey;
+import io.prewarm.override.ServiceOverrides;
 import io.prewarm.gitops.GitWorkspace;
 import io.prewarm.gitops.PipelineTrigger;
 import io.prewarm.gitops.PublishResult;
@@ -113,6 +114,17 @@ public class EmergencyService {
         }
         r.triggers.shutdownNow();
         r.workspace.close();
+    }
+
+    /** The overrides this service last stored for {@code key}. */
+    ServiceOverrides stored(ServiceKey key) {
+        Running r = running;
+        return r == null ? ServiceOverrides.none() : r.state.get(key);
+    }
+
+    /** Where the webhook reports requests and applied actions (telemetry); set by {@code serve}. */
+    public void reportTo(io.prewarm.pipeline.EmergencyEvents events) {
+        EventReporter.use(events);
     }
 
     public boolean ready() {

@@ -20,6 +20,11 @@ final class EmergencyState {
     private final Map<ServiceKey, ServiceOverrides> overrides = new ConcurrentSkipListMap<>();
     private final Map<String, String> commits = new ConcurrentHashMap<>();
 
+    /** The overrides stored for a service (none when it has none). */
+    ServiceOverrides get(ServiceKey key) {
+        return overrides.getOrDefault(key, ServiceOverrides.none());
+    }
+
     void put(ServiceKey key, ServiceOverrides o) {
         if (o.isEmpty()) {
             overrides.remove(key);
