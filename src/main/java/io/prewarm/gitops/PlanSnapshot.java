@@ -1,5 +1,7 @@
 package io.prewarm.gitops;
 
+import java.util.Optional;
+
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.plan.CapacityPlan;
@@ -91,25 +93,25 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
      * are exceptions, not the weekly shape, and are left out.
      */
     static int[] floorPerMinute(int min, List<Action> actions) {
-        int[] setAt = new int[WeeklyCron.MINUTES_PER_WEEK];
+        int[] setAt = new int[MINUTES_PER_WEEK];
         java.util.Arrays.fill(setAt, -1);
         for (Action a : actions) {
             if (a.when().contains(":")) {
                 continue; // one-off
             }
-            java.util.BitSet fires = WeeklyCron.firings(a.when()).orElse(new java.util.BitSet());
+            java.util.BitSet fires = firings(a.when()).orElse(new java.util.BitSet());
             for (int m = fires.nextSetBit(0); m >= 0; m = fires.nextSetBit(m + 1)) {
                 setAt[m] = Math.max(setAt[m], a.min()); // simultaneous actions: the larger floor wins
             }
         }
         int last = min;
-        for (int m = WeeklyCron.MINUTES_PER_WEEK - 1; m >= 0; m--) {
+        for (int m = MINUTES_PER_WEEK - 1; m >= 0; m--) {
             if (setAt[m] >= 0) {
                 last = setAt[m]; // the week's last action carries over into Monday 00:00
                 break;
             }
         }
-        int[] floor = new int[WeeklyCron.MINUTES_PER_WEEK];
+        int[] floor = new int[MINUTES_PER_WEEK];
         for (int m = 0; m < floor.length; m++) {
             if (setAt[m] >= 0) {
                 last = setAt[m];
@@ -177,5 +179,20 @@ public record PlanSnapshot(ServiceKey key, ZoneId zone, int min, int max, int po
 
     static double round2(double v) {
         return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    static final int MINUTES_PER_WEEK = 7 * 24 * 60;
+
+    /** The minutes of the week (0 = Monday 00:00) a weekly cron fires at; empty for a cron that is not weekly. */
+    static Optional<java.util.BitSet> firings(String cron) {
+        io.prewarm.render.schedule.WeeklyCron parsed;
+        try {
+            parsed = io.prewarm.render.schedule.WeeklyCron.parse(cron, "reading the current schedule");
+        } catch (IllegalArgumentException notWeekly) {
+            return Optional.empty();
+        }
+        java.util.BitSet out = new java.util.BitSet(MINUTES_PER_WEEK);
+        parsed.minutesOfWeek().forEach(out::set);
+        return Optional.of(out);
     }
 }
