@@ -11,6 +11,7 @@ import io.prewarm.render.Renderers;
 import io.prewarm.render.prometheus.AlertRulesRenderer;
 import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.prewarm.telemetry.Telemetry;
 import jakarta.inject.Inject;
 
 import java.net.URI;
@@ -24,6 +25,9 @@ public class Wiring {
 
     @Inject
     PrometheusSourceFactory prometheus;
+
+    @Inject
+    Telemetry telemetry;
 
     /** The stages for a history source: {@code demo} or a Prometheus base URL. */
     public Stages stages(String metricsSpec) {
@@ -53,7 +57,7 @@ public class Wiring {
             if (uri.getHost() == null) {
                 throw new InvalidInputException("--metrics: '" + spec + "' has no host");
             }
-            return prometheus.open(uri);
+            return prometheus.open(uri).reportTo(telemetry == null ? null : telemetry.reads());
         }
         throw new InvalidInputException("--metrics: '" + spec + "' is neither 'demo' nor an http(s) Prometheus URL");
     }

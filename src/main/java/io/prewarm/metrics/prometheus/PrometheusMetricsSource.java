@@ -4,6 +4,7 @@ import io.prewarm.common.ServiceKey;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.metrics.MetricsException;
 import io.prewarm.metrics.MetricsSource;
+import io.prewarm.metrics.ReadEvents;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.policy.ServicePolicy.Aggregation;
@@ -93,6 +94,12 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
         return fetch(policy.key(), query, Aggregation.SUM, window).series();
     }
 
+    /** Reports read failures and retries to {@code events} (prewarm's own metrics). */
+    public PrometheusMetricsSource reportTo(ReadEvents events) {
+        executor.reportTo(events);
+        return this;
+    }
+
     public FetchResult fetch(ServiceKey service, String query, Aggregation aggregation, TimeWindow window) {
         String context = "reading history for service=" + service + " from " + server;
         Grid grid;
@@ -114,12 +121,14 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
             try {
                 env = ResponseParser.parseMatrix(reply.body(), acc);
             } catch (IOException | RuntimeException e) {
+                executor.report(false, ReadEvents.Cause.BAD_RESPONSE);
                 throw failure(context, notJson(reply, e), query);
             }
             checkEnvelope(context, query, env, "matrix");
             warnings.addAll(env.warnings());
         }
         if (acc.seriesCount() == 0) {
+            executor.report(false, ReadEvents.Cause.NO_DATA);
             throw failure(context, "query returned no series between " + window.start() + " and " + window.end(), query);
         }
         double[] values;

@@ -1,5 +1,7 @@
 package io.prewarm.metrics.prometheus;
 
+import io.prewarm.metrics.ReadEvents;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,6 +42,7 @@ final class RequestExecutor {
     private final CircuitBreaker breaker;
     private final Backoff backoff;
     private final Sleeper sleeper;
+    private volatile ReadEvents events = ReadEvents.NONE;
 
     RequestExecutor(PrometheusSettings s, CircuitBreaker breaker, Backoff backoff, Sleeper sleeper) {
         this.inFlight = new Semaphore(s.maxInFlight(), true);
@@ -50,6 +53,11 @@ final class RequestExecutor {
         this.sleeper = sleeper;
     }
 
+    /** Where failures and retries are reported (prewarm's own metrics). */
+    void reportTo(ReadEvents events) {
+        this.events = events == null ? ReadEvents.NONE : events;
+    }
+
     /** Returns the first 2xx reply. */
     Transport.Reply execute(Call call, Counters counters) throws FailedException {
         counters.requests++;
@@ -58,6 +66,7 @@ final class RequestExecutor {
             try {
                 breaker.acquire();
             } catch (CircuitBreaker.OpenException e) {
+                report(false, ReadEvents.Cause.CIRCUIT_OPEN);
                 throw new FailedException(e.getMessage());
             }
             Transport.Reply reply;
@@ -68,7 +77,8 @@ final class RequestExecutor {
                 String failure = e.kind() == TransportException.Kind.TIMEOUT
                         ? "timed out after " + readTimeout.toMillis() + " ms" : e.getMessage();
                 breaker.onFailure(failure);
-                retryOrFail(attempt, failure, Optional.empty(), counters);
+                retryOrFail(attempt, failure, Optional.empty(), counters, e.kind() == TransportException.Kind.TIMEOUT
+                        ? ReadEvents.Cause.TIMEOUT : ReadEvents.Cause.CONNECTION);
                 continue;
             }
             int status = reply.status();
@@ -83,23 +93,40 @@ final class RequestExecutor {
                 breaker.onAnswer(); // 4xx: the server is alive
             }
             if (status != 429 && status < 500) {
+                report(false, ReadEvents.Cause.CLIENT_ERROR);
                 throw new FailedException(failure + hint(status)); // a bad query stays bad: never retried
             }
-            retryOrFail(attempt, failure, reply.retryAfterSeconds(), counters);
+            retryOrFail(attempt, failure, reply.retryAfterSeconds(), counters,
+                    status == 429 ? ReadEvents.Cause.RATE_LIMITED : ReadEvents.Cause.SERVER_ERROR);
         }
     }
 
-    private void retryOrFail(int attempt, String failure, Optional<Long> retryAfter, Counters counters)
-            throws FailedException {
+    private void retryOrFail(int attempt, String failure, Optional<Long> retryAfter, Counters counters,
+                             ReadEvents.Cause cause) throws FailedException {
         if (attempt >= maxAttempts) {
+            report(false, cause);
             throw new FailedException(failure + (maxAttempts > 1 ? " (after " + attempt + " attempts)" : ""));
         }
+        report(true, cause);
         counters.retries++;
         try {
             sleeper.sleep(backoff.delay(attempt, retryAfter));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FailedException("interrupted while waiting to retry after: " + failure);
+        }
+    }
+
+    /** Reports a failure or a retry; a broken sink never changes the read. */
+    void report(boolean retried, ReadEvents.Cause cause) {
+        try {
+            if (retried) {
+                events.readRetried(cause);
+            } else {
+                events.readFailed(cause);
+            }
+        } catch (RuntimeException e) {
+            // telemetry must not change a read
         }
     }
 

@@ -64,6 +64,33 @@ class PrometheusFailureTest {
     }
 
     @Test
+    void retriesAndFailuresAreReportedByCause() {
+        failThenSucceed(aResponse().withStatus(503).withBody(PromJson.error("unavailable", "shutting down")),
+                aResponse().withStatus(429).withBody("slow down"));
+        java.util.List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.prewarm.metrics.ReadEvents sink = new io.prewarm.metrics.ReadEvents() {
+            @Override
+            public void readFailed(Cause cause) {
+                events.add("failed/" + cause.label());
+            }
+
+            @Override
+            public void readRetried(Cause cause) {
+                events.add("retried/" + cause.label());
+            }
+        };
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+            source.reportTo(sink).fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW);
+            wm.server.resetAll();
+            wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(422)
+                    .withBody(PromJson.error("execution", "many-to-many matching not allowed"))));
+            assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
+                    .isInstanceOf(io.prewarm.metrics.MetricsException.class);
+        }
+        assertThat(events).containsExactly("retried/server_error", "retried/rate_limited", "failed/client_error");
+    }
+
+    @Test
     void retriesServerErrorsWithGrowingJitteredBackoffThenSucceeds() {
         failThenSucceed(aResponse().withStatus(503).withBody(PromJson.error("unavailable", "shutting down")),
                 aResponse().withStatus(502).withBody("<html>bad gateway</html>"));
