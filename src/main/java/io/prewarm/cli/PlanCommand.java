@@ -11,6 +11,7 @@ import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunSummary;
+import io.prewarm.pipeline.Shard;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
@@ -73,6 +74,12 @@ public class PlanCommand implements Callable<Integer> {
             description = "Services processed at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
+            description = "Plan only shard i of n (stable hash of environment/service; e.g. "
+                    + "$CI_NODE_INDEX/$CI_NODE_TOTAL in GitLab parallel jobs). Each shard proposes its own branch "
+                    + "prewarm/plan-<date>-shard-i-of-n (default: ${DEFAULT-VALUE}).")
+    String shard;
+
     @Option(names = "--all-or-nothing",
             description = "Commit nothing when any service fails (default: commit the services that succeeded).")
     boolean allOrNothing;
@@ -112,7 +119,8 @@ public class PlanCommand implements Callable<Integer> {
                 GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts());
              MergeRequestPublisher mergeRequests = mergeRequests()) {
             summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests),
-                    observer).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing));
+                    observer).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, parseShard(shard),
+                    System.console() != null && System.getenv("CI") == null));
         } catch (RuntimeException e) {
             observer.failedBeforeRun(e); // telemetry: e.g. cloning failed, the run never started
             throw e;
@@ -141,6 +149,14 @@ public class PlanCommand implements Callable<Integer> {
     private MergeRequestPublisher mergeRequests() {
         PrintStream out = output.equals("text") ? System.out : new PrintStream(OutputStream.nullOutputStream());
         return dryRun ? new PrintingPublisher(out) : GitLabPublishers.fromConfig(gitlab, System.getenv(), out);
+    }
+
+    static Shard parseShard(String spec) {
+        try {
+            return Shard.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--shard: " + e.getMessage());
+        }
     }
 
     static Instant parseNow(String now) {

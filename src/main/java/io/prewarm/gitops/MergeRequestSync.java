@@ -93,6 +93,14 @@ public final class MergeRequestSync implements MergeRequestPublisher {
         return text.replace("\r\n", "\n").strip();
     }
 
+    private static final java.util.regex.Pattern SHARD = java.util.regex.Pattern.compile("-shard-\\d+-of-\\d+$");
+
+    /** The shard part of a plan branch ({@code -shard-2-of-8}), empty for the whole fleet: a shard supersedes only its own. */
+    static String shardOf(String branch) {
+        java.util.regex.Matcher m = SHARD.matcher(branch);
+        return m.find() ? m.group() : "";
+    }
+
     private List<Long> closeSuperseded(MergeRequest current, MergeRequestDraft draft) {
         List<Long> closed = new ArrayList<>();
         if (!current.sourceBranch().startsWith(supersededPrefix)) {
@@ -100,7 +108,8 @@ public final class MergeRequestSync implements MergeRequestPublisher {
         }
         for (MergeRequest old : forge.listOpen(draft.targetBranch(), supersededPrefix)) {
             if (old.iid() == current.iid() || old.sourceBranch().equals(current.sourceBranch())
-                    || !old.sourceBranch().startsWith(supersededPrefix)) {
+                    || !old.sourceBranch().startsWith(supersededPrefix)
+                    || !shardOf(old.sourceBranch()).equals(shardOf(current.sourceBranch()))) {
                 continue;
             }
             forge.close(old.iid(), "Superseded by !" + current.iid() + " (`" + current.sourceBranch()

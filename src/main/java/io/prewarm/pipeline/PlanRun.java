@@ -85,12 +85,19 @@ public final class PlanRun {
      * @param parallelism  services processed at once
      * @param allOrNothing commit nothing when any service fails
      */
-    public record Options(Instant now, boolean dryRun, int parallelism, boolean allOrNothing) {
+    public record Options(Instant now, boolean dryRun, int parallelism, boolean allOrNothing, Shard shard,
+                          boolean progress) {
         public Options {
             Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(shard, "shard");
             if (parallelism < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
             }
+        }
+
+        /** The whole fleet, no progress line. */
+        public Options(Instant now, boolean dryRun, int parallelism, boolean allOrNothing) {
+            this(now, dryRun, parallelism, allOrNothing, Shard.ALL, false);
         }
     }
 
@@ -99,8 +106,12 @@ public final class PlanRun {
         return "prewarm/plan-" + LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
-    public RunSummary run(List<ServicePolicy> policies, GitWorkspace workspace, Options options) {
+    public RunSummary run(List<ServicePolicy> all, GitWorkspace workspace, Options options) {
         long t0 = System.nanoTime();
+        List<ServicePolicy> policies = all.stream().filter(p -> options.shard().contains(p.key())).toList();
+        if (policies.size() != all.size()) {
+            Log.infof("shard %s plans %d of %d services", options.shard(), policies.size(), all.size());
+        }
         try {
             RunSummary summary = runAll(policies, workspace, options, t0);
             notifyListener(() -> listener.runFinished(summary, since(t0)));
@@ -126,7 +137,7 @@ public final class PlanRun {
             changes.putAll(o.changes);
             results.add(o.result);
         }
-        String branch = branch(options.now());
+        String branch = branch(options.now()) + options.shard().branchSuffix();
         Optional<String> diff = Optional.empty();
         Optional<String> commit = Optional.empty();
         boolean published = false;
@@ -212,8 +223,15 @@ public final class PlanRun {
                 });
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
+            Progress progress = new Progress(policies.size(), options.progress());
             for (ServicePolicy p : policies) {
-                futures.add(pool.submit(() -> planOne(p, workspace, options.now())));
+                futures.add(pool.submit(() -> {
+                    try {
+                        return planOne(p, workspace, options.now());
+                    } finally {
+                        progress.done();
+                    }
+                }));
             }
             List<Outcome> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -226,9 +244,46 @@ public final class PlanRun {
                     out.add(failed(policies.get(i).key(), e));
                 }
             }
+            progress.finish();
             return out;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A one-line progress report on a terminal (services done / total, rate, ETA), redrawn at most twice a second. */
+    private static final class Progress {
+        private final int total;
+        private final boolean enabled;
+        private final long start = System.nanoTime();
+        private final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile long lastDraw;
+
+        Progress(int total, boolean enabled) {
+            this.total = total;
+            this.enabled = enabled;
+        }
+
+        void done() {
+            int n = done.incrementAndGet();
+            long now = System.nanoTime();
+            if (!enabled || (now - lastDraw < 500_000_000L && n < total)) {
+                return;
+            }
+            lastDraw = now;
+            double seconds = (now - start) / 1e9;
+            double rate = n / Math.max(seconds, 1e-3);
+            long eta = Math.round((total - n) / Math.max(rate, 1e-9));
+            synchronized (System.err) {
+                System.err.printf("\rplanned %d/%d services (%.1f/s, ETA %ds)   ", n, total, rate, eta);
+                System.err.flush();
+            }
+        }
+
+        void finish() {
+            if (enabled && total > 0) {
+                System.err.println();
+            }
         }
     }
 

@@ -202,6 +202,28 @@ class PlanCommandTest {
     }
 
     @Test
+    void shardsProposeDisjointBranchesThatTogetherCoverTheFleet(QuarkusMainLauncher launcher) throws Exception {
+        java.util.Set<String> planned = new java.util.TreeSet<>();
+        for (String shard : List.of("1/2", "2/2")) {
+            LaunchResult r = plan(launcher, "--shard", shard, "--output", "json");
+            assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+            JsonNode summary = json(r);
+            String branch = BRANCH + "-shard-" + shard.charAt(0) + "-of-2";
+            assertThat(summary.get("branch").asText()).isEqualTo(branch);
+            for (JsonNode s : summary.get("services")) {
+                String key = s.get("environment").asText() + "/" + s.get("service").asText();
+                assertThat(planned.add(key)).as("%s planned by two shards", key).isTrue();
+                assertThat(files(branch)).contains("generated/" + key + "/main.tf");
+            }
+        }
+        assertThat(planned).containsExactly("prod/billing", "prod/catalog", "prod/checkout", "prod/search",
+                "staging/reports");
+        LaunchResult bad = plan(launcher, "--shard", "3/2");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.getErrorOutput()).contains("--shard: shard 3/2 is not i/n with 1 <= i <= n");
+    }
+
+    @Test
     void badOptionsExitTwo(QuarkusMainLauncher launcher) {
         LaunchResult r = plan(launcher, "--output", "yaml");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -90,4 +90,13 @@ class MergeRequestSyncTest {
         assertThatThrownBy(() -> new MergeRequestSync(new Forge(Optional.empty()), "feature/"))
                 .hasMessageContaining("must start with prewarm/");
     }
+
+    @Test
+    void aShardSupersedesOnlyItsOwnOlderProposals() {
+        assertThat(MergeRequestSync.shardOf("prewarm/plan-2026-11-28-shard-2-of-8")).isEqualTo("-shard-2-of-8");
+        assertThat(MergeRequestSync.shardOf("prewarm/plan-2026-11-28")).isEmpty();
+        assertThat(MergeRequestSync.shardOf("prewarm/plan-2026-11-29-shard-2-of-8"))
+                .isEqualTo(MergeRequestSync.shardOf("prewarm/plan-2026-11-28-shard-2-of-8"))
+                .isNotEqualTo(MergeRequestSync.shardOf("prewarm/plan-2026-11-28-shard-3-of-8"));
+    }
 }
