@@ -7,19 +7,18 @@ import io.prewarm.metrics.MetricsSource;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.policy.ServicePolicy;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Serves the bundled demo history through the same port as Prometheus, so the demo runs the real
- * pipeline. The data covers four fixed weeks; when the requested window ends later, the data is moved
- * forward by whole weeks so that weekday and time of day keep their shape (the holiday moves with it).
- * The policy's query is not evaluated: a demo service is found by environment and service.
+ * pipeline. The data covers four fixed weeks; any other window sees it repeated every four weeks (a whole
+ * number of weeks, so weekday and time of day keep their shape; the holiday and the incident gap repeat
+ * with it). A window of exactly the bundled four weeks gets the file's samples unchanged. The policy's
+ * query is not evaluated: a demo service is found by environment and service.
  */
 public final class DemoMetricsSource implements MetricsSource {
-    private static final long WEEK = Duration.ofDays(7).getSeconds();
     private final Map<ServiceKey, CsvHistory.Samples> cache = new ConcurrentHashMap<>();
 
     @Override
@@ -31,9 +30,23 @@ public final class DemoMetricsSource implements MetricsSource {
                     .collect(Collectors.joining(", ")) + ")");
         }
         CsvHistory.Samples samples = cache.computeIfAbsent(key, DemoHistory::samples);
-        long late = window.end().getEpochSecond() - DemoHistory.END.getEpochSecond();
-        long shift = late <= 0 ? 0 : ((late + WEEK - 1) / WEEK) * WEEK;
-        return samples.onGrid(window.start(), window.step(), window.points(), shift);
+        long period = DemoHistory.END.getEpochSecond() - DemoHistory.START.getEpochSecond();
+        long from = Math.floorDiv(window.start().getEpochSecond() - DemoHistory.END.getEpochSecond(), period);
+        long to = Math.floorDiv(window.end().getEpochSecond() - DemoHistory.START.getEpochSecond(), period) + 1;
+        double[] out = null;
+        for (long k = from; k <= to; k++) {
+            double[] copy = samples.onGrid(window.start(), window.step(), window.points(), k * period).values();
+            if (out == null) {
+                out = copy;
+                continue;
+            }
+            for (int i = 0; i < out.length; i++) {
+                if (Double.isNaN(out[i])) {
+                    out[i] = copy[i];
+                }
+            }
+        }
+        return new TimeSeries(window.start(), window.step(), out);
     }
 
     @Override
