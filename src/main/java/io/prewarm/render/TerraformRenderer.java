@@ -1,5 +1,7 @@
 package io.prewarm.render;
 
+import java.util.Optional;
+
 import io.prewarm.common.TargetKind;
 import io.prewarm.plan.CapacityPlan;
 
@@ -13,7 +15,9 @@ public interface TerraformRenderer {
      * @param plan the plan
      * @return files under {@code generated/<environment>/<service>/}
      */
-    RenderedFiles render(CapacityPlan plan);
+    default RenderedFiles render(CapacityPlan plan) {
+        return render(plan, Optional.empty());
+    }
 
     /**
      * Renders the plan with an active freeze or emergency floor applied: the same files and resource
@@ -25,7 +29,28 @@ public interface TerraformRenderer {
      * @param override the active override for the same service and target
      * @return files under {@code generated/<environment>/<service>/}
      */
-    RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override);
+    default RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override) {
+        requireSameService(plan, override);
+        return render(plan, Optional.of(override));
+    }
+
+    /**
+     * Renders the plan, with the override applied when one is given; what {@link #render(CapacityPlan)} and
+     * {@link #renderOverride} call.
+     *
+     * @throws IllegalArgumentException when the plan's target is not of {@link #kind()}, or does not fit
+     */
+    RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override);
+
+    /** The context of this renderer's messages ("rendering prod/web"); fails unless the plan is for {@link #kind()}. */
+    default String checkKind(CapacityPlan plan) {
+        String context = "rendering " + plan.key();
+        if (plan.target().kind() != kind()) {
+            throw new IllegalArgumentException(context + ": target kind " + plan.target().kind().id()
+                    + " is not " + kind().id());
+        }
+        return context;
+    }
 
     /** Fails unless {@code override} belongs to {@code plan}'s service and target. */
     static void requireSameService(CapacityPlan plan, OverrideSpec override) {

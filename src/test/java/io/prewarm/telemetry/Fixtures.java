@@ -143,14 +143,9 @@ final class Fixtures {
             }
 
             @Override
-            public RenderedFiles render(CapacityPlan plan) {
+            public RenderedFiles render(CapacityPlan plan, Optional<io.prewarm.render.OverrideSpec> override) {
                 return new RenderedFiles(new java.util.TreeMap<>(Map.of("generated/" + plan.key().path() + "/main.tf",
                         "# " + plan.actions().size() + " actions, peak " + plan.peakCapacity() + "\n")));
-            }
-
-            @Override
-            public RenderedFiles renderOverride(CapacityPlan plan, io.prewarm.render.OverrideSpec override) {
-                return render(plan);
             }
         };
     }

@@ -45,22 +45,8 @@ public final class AwsAsgRenderer implements TerraformRenderer {
     }
 
     @Override
-    public RenderedFiles render(CapacityPlan plan) {
-        return render(plan, Optional.empty());
-    }
-
-    @Override
-    public RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override) {
-        TerraformRenderer.requireSameService(plan, override);
-        return render(plan, Optional.of(override));
-    }
-
-    private RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = "rendering " + plan.key();
-        if (plan.target().kind() != TargetKind.AWS_ASG) {
-            throw new IllegalArgumentException(context + ": target kind " + plan.target().kind().id()
-                    + " is not " + TargetKind.AWS_ASG.id());
-        }
+    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
+        String context = checkKind(plan);
         int quota = TargetKind.AWS_ASG.scheduleQuota() - (override.isPresent() ? 2 : 0);
         if (plan.actions().size() > quota) {
             throw new IllegalArgumentException(context + ": " + plan.actions().size()

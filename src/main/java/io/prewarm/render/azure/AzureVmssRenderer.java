@@ -49,22 +49,8 @@ public final class AzureVmssRenderer implements TerraformRenderer {
     }
 
     @Override
-    public RenderedFiles render(CapacityPlan plan) {
-        return render(plan, Optional.empty());
-    }
-
-    @Override
-    public RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override) {
-        TerraformRenderer.requireSameService(plan, override);
-        return render(plan, Optional.of(override));
-    }
-
-    private RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = "rendering " + plan.key();
-        if (plan.target().kind() != TargetKind.AZURE_VMSS) {
-            throw new IllegalArgumentException(context + ": target kind " + plan.target().kind().id()
-                    + " is not " + TargetKind.AZURE_VMSS.id());
-        }
+    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
+        String context = checkKind(plan);
         String folder = Naming.folder(plan.key());
         Map<String, String> files = new TreeMap<>();
         files.put(folder + "main.tf", HclWriter.write(main(plan, override, context)));

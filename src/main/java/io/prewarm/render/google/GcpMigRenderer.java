@@ -42,22 +42,8 @@ public final class GcpMigRenderer implements TerraformRenderer {
     }
 
     @Override
-    public RenderedFiles render(CapacityPlan plan) {
-        return render(plan, Optional.empty());
-    }
-
-    @Override
-    public RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override) {
-        TerraformRenderer.requireSameService(plan, override);
-        return render(plan, Optional.of(override));
-    }
-
-    private RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = "rendering " + plan.key();
-        if (plan.target().kind() != TargetKind.GCP_MIG) {
-            throw new IllegalArgumentException(context + ": target kind " + plan.target().kind().id()
-                    + " is not " + TargetKind.GCP_MIG.id());
-        }
+    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
+        String context = checkKind(plan);
         String folder = Naming.folder(plan.key());
         Map<String, String> files = new TreeMap<>();
         files.put(folder + "main.tf", HclWriter.write(main(plan, override, context)));

@@ -44,22 +44,8 @@ public final class KedaRenderer implements TerraformRenderer {
     }
 
     @Override
-    public RenderedFiles render(CapacityPlan plan) {
-        return render(plan, Optional.empty());
-    }
-
-    @Override
-    public RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override) {
-        TerraformRenderer.requireSameService(plan, override);
-        return render(plan, Optional.of(override));
-    }
-
-    private RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = "rendering " + plan.key();
-        if (plan.target().kind() != TargetKind.KUBERNETES_KEDA) {
-            throw new IllegalArgumentException(context + ": target kind " + plan.target().kind().id()
-                    + " is not " + TargetKind.KUBERNETES_KEDA.id());
-        }
+    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
+        String context = checkKind(plan);
         String folder = Naming.folder(plan.key());
         Map<String, String> files = new TreeMap<>();
         files.put(folder + "variables.tf", HclWriter.write(KubernetesTarget.variables(plan, context)));

@@ -36,22 +36,8 @@ public final class KubernetesHpaRenderer implements TerraformRenderer {
     }
 
     @Override
-    public RenderedFiles render(CapacityPlan plan) {
-        return render(plan, Optional.empty());
-    }
-
-    @Override
-    public RenderedFiles renderOverride(CapacityPlan plan, OverrideSpec override) {
-        TerraformRenderer.requireSameService(plan, override);
-        return render(plan, Optional.of(override));
-    }
-
-    private RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = "rendering " + plan.key();
-        if (plan.target().kind() != TargetKind.KUBERNETES_HPA) {
-            throw new IllegalArgumentException(context + ": target kind " + plan.target().kind().id()
-                    + " is not " + TargetKind.KUBERNETES_HPA.id());
-        }
+    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
+        String context = checkKind(plan);
         if (KubernetesTarget.replicas(plan, override)[1] < 1) {
             throw new IllegalArgumentException(context + ": an HPA cannot hold 0 replicas (freeze at 0)");
         }
