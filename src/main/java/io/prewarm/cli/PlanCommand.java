@@ -7,6 +7,7 @@ import io.prewarm.gitops.MergeRequestPublisher;
 import io.prewarm.gitops.PrintingPublisher;
 import io.prewarm.gitops.gitlab.GitLabConfig;
 import io.prewarm.gitops.gitlab.GitLabPublishers;
+import io.prewarm.gitops.gitlab.GitLabSettings;
 import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.pipeline.PlanRun;
@@ -84,6 +85,11 @@ public class PlanCommand implements Callable<Integer> {
             description = "Commit nothing when any service fails (default: commit the services that succeeded).")
     boolean allOrNothing;
 
+    @Option(names = "--scorecards", paramLabel = "N", defaultValue = "10",
+            description = "Backtest the policies of at most N changed services over the last week and show the "
+                    + "scorecards in the merge request; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    int scorecards;
+
     @Inject
     GitConfig git;
 
@@ -105,6 +111,9 @@ public class PlanCommand implements Callable<Integer> {
         if (!output.equals("text") && !output.equals("json")) {
             throw new InvalidInputException("--output: '" + output + "' is not one of text, json");
         }
+        if (scorecards < 0) {
+            throw new InvalidInputException("--scorecards: " + scorecards + " must be at least 0");
+        }
         if (parallelism < 1 || parallelism > 256) {
             throw new InvalidInputException("--parallelism: " + parallelism + " is out of range [1, 256]");
         }
@@ -119,7 +128,7 @@ public class PlanCommand implements Callable<Integer> {
                 GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts());
              MergeRequestPublisher mergeRequests = mergeRequests()) {
             summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests),
-                    observer).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, parseShard(shard),
+                    observer).withScorecards(new BacktestScorecards(stages), descriptionShown() ? scorecards : 0).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, parseShard(shard),
                     System.console() != null && System.getenv("CI") == null));
         } catch (RuntimeException e) {
             observer.failedBeforeRun(e); // telemetry: e.g. cloning failed, the run never started
@@ -149,6 +158,11 @@ public class PlanCommand implements Callable<Integer> {
     private MergeRequestPublisher mergeRequests() {
         PrintStream out = output.equals("text") ? System.out : new PrintStream(OutputStream.nullOutputStream());
         return dryRun ? new PrintingPublisher(out) : GitLabPublishers.fromConfig(gitlab, System.getenv(), out);
+    }
+
+    /** Whether the merge request description goes anywhere: GitLab, or stdout in text mode. No reader, no backtest. */
+    private boolean descriptionShown() {
+        return output.equals("text") || !dryRun && GitLabSettings.resolve(gitlab, System.getenv()).isPresent();
     }
 
     static Shard parseShard(String spec) {

@@ -55,9 +55,18 @@ public final class MergeRequestDescription {
      * @param commit       the proposal commit the text describes
      * @param services     every service of the run
      * @param current      what the base branch holds per service (absent for new services)
+     * @param scorecards   the backtest of changed services' policies over the last week
+     * @param scorecardGaps changed services without a scorecard, with the reason
      */
     public record Input(Instant now, String branch, String targetBranch, Optional<String> commit,
-                        List<ServiceResult> services, Map<ServiceKey, PlanSnapshot> current) {
+                        List<ServiceResult> services, Map<ServiceKey, PlanSnapshot> current,
+                        Map<ServiceKey, PolicyScorecard> scorecards, Map<ServiceKey, String> scorecardGaps) {
+        /** An input without backtest scorecards. */
+        public Input(Instant now, String branch, String targetBranch, Optional<String> commit,
+                     List<ServiceResult> services, Map<ServiceKey, PlanSnapshot> current) {
+            this(now, branch, targetBranch, commit, services, current, Map.of(), Map.of());
+        }
+
         public Input {
             Objects.requireNonNull(now, "now");
             Objects.requireNonNull(branch, "branch");
@@ -65,6 +74,8 @@ public final class MergeRequestDescription {
             Objects.requireNonNull(commit, "commit");
             services = services.stream().sorted(java.util.Comparator.comparing(ServiceResult::key)).toList();
             current = Map.copyOf(current);
+            scorecards = Map.copyOf(scorecards);
+            scorecardGaps = Map.copyOf(scorecardGaps);
         }
 
         List<ServiceResult> proposed() {
@@ -109,7 +120,9 @@ public final class MergeRequestDescription {
     }
 
     private static String section(Input in, ServiceResult r, boolean chart) {
-        return DescriptionSection.render(r, Optional.ofNullable(in.current().get(r.key())), chart);
+        return DescriptionSection.render(r, Optional.ofNullable(in.current().get(r.key())), chart)
+                + DescriptionScorecard.render(r.key(), Optional.ofNullable(in.scorecards().get(r.key())),
+                Optional.ofNullable(in.scorecardGaps().get(r.key())));
     }
 
     /** A last resort for a summary table longer than the limit: cut at a line and say so. */

@@ -55,6 +55,9 @@ public final class PlanRun {
     private final ChurnControl churn;
     private final Optional<MergeRequestPublisher> mergeRequests;
     private final RunListener listener;
+    // backtest of each changed service's policy over the last week, for the merge request (cli wires the replay)
+    private final Optional<PolicyScorecard.Source> scorecards;
+    private final int maxScorecards;
 
     /** A run with the default churn threshold that opens no merge request. */
     public PlanRun(Stages stages) {
@@ -73,10 +76,28 @@ public final class PlanRun {
      */
     public PlanRun(Stages stages, ChurnControl churn, Optional<MergeRequestPublisher> mergeRequests,
                    RunListener listener) {
+        this(stages, churn, mergeRequests, listener, Optional.empty(), 0);
+    }
+
+    private PlanRun(Stages stages, ChurnControl churn, Optional<MergeRequestPublisher> mergeRequests,
+                    RunListener listener, Optional<PolicyScorecard.Source> scorecards, int maxScorecards) {
         this.stages = Objects.requireNonNull(stages, "stages");
         this.churn = Objects.requireNonNull(churn, "churn");
         this.mergeRequests = Objects.requireNonNull(mergeRequests, "mergeRequests");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.scorecards = Objects.requireNonNull(scorecards, "scorecards");
+        if (maxScorecards < 0) {
+            throw new IllegalArgumentException("scorecards must be at least 0, got " + maxScorecards);
+        }
+        this.maxScorecards = maxScorecards;
+    }
+
+    /**
+     * The same run, whose merge request also shows the backtest scorecard of up to {@code max} changed
+     * services' policies over the last week ({@code 0}: none).
+     */
+    public PlanRun withScorecards(PolicyScorecard.Source source, int max) {
+        return new PlanRun(stages, churn, mergeRequests, listener, Optional.of(source), max);
     }
 
     /**
@@ -168,8 +189,10 @@ public final class PlanRun {
         if (mergeRequests.isPresent() && (commit.isPresent() || options.dryRun() && !changes.isEmpty())) {
             MergeRequestOutcome mr;
             try {
-                mr = publishMergeRequest(mergeRequests.get(), outcomes, proposed, workspace, branch, commit, published,
-                        options);
+                Scorecards.Outcome cards = scorecards.isEmpty() ? Scorecards.Outcome.NONE
+                        : Scorecards.compute(scorecards.get(), maxScorecards, policies, proposed, options);
+                mr = publishMergeRequest(mergeRequests.get(), outcomes, proposed, cards, workspace, branch, commit,
+                        published, options);
             } catch (RuntimeException e) {
                 notifyListener(() -> listener.mergeRequestFailed(e)); // telemetry
                 throw e;
@@ -194,12 +217,13 @@ public final class PlanRun {
     // gitops (docs/gitops.md): the description of what the branch holds, to GitLab or stdout. A new commit
     // refreshes an open merge request; an unchanged branch leaves it alone (no API write).
     private static MergeRequestOutcome publishMergeRequest(MergeRequestPublisher publisher, List<Outcome> outcomes,
-                                            List<ServiceResult> results, GitWorkspace workspace, String branch,
+                                            List<ServiceResult> results, Scorecards.Outcome cards,
+                                            GitWorkspace workspace, String branch,
                                             Optional<String> commit, boolean published, Options options) {
         Map<ServiceKey, PlanSnapshot> current = new TreeMap<>();
         outcomes.forEach(o -> o.current().ifPresent(c -> current.put(o.result().key(), c)));
         MergeRequestDescription.Input in = new MergeRequestDescription.Input(options.now(), branch,
-                workspace.baseBranch(), commit, results, current);
+                workspace.baseBranch(), commit, results, current, cards.cards(), cards.gaps());
         return publisher.publish(new MergeRequestDraft(branch, workspace.baseBranch(), MergeRequestDescription.title(in),
                 new MergeRequestDescription().render(in), List.of(), List.of(), List.of(), published));
     }

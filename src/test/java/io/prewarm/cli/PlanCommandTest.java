@@ -95,6 +95,9 @@ class PlanCommandTest {
 
     private LaunchResult plan(QuarkusMainLauncher launcher, String... extra) {
         List<String> args = new ArrayList<>(List.of("plan", "--repo", remote.toString(), "--now", NOW));
+        if (!List.of(extra).contains("--scorecards")) {
+            args.addAll(List.of("--scorecards", "0")); // a backtest per service; one test below covers it
+        }
         args.addAll(List.of(extra));
         return launcher.launch(args.toArray(String[]::new));
     }
@@ -121,6 +124,31 @@ class PlanCommandTest {
                 "generated/prometheus/prod/checkout.rules.yml");
         assertThat(file(BRANCH, "generated/prod/checkout/main.tf")).contains("resource \"aws_autoscaling_schedule\"")
                 .contains("time_zone").contains("America/New_York");
+    }
+
+    @Test
+    void theMergeRequestShowsTheBacktestThatTheBacktestCommandPrints(QuarkusMainLauncher launcher) throws Exception {
+        Path policies = tmp.resolve("one-policy");
+        Files.createDirectories(policies);
+        Files.copy(Path.of("policies/search.yaml"), policies.resolve("search.yaml"));
+        LaunchResult r = plan(launcher, "--policies", policies.toString(), "--scorecards", "1");
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        String out = r.getOutput();
+        assertThat(out).contains("`prewarm backtest --service prod/search --from 2026-11-21T00:00:00Z "
+                + "--to 2026-11-28T00:00:00Z` and the same `--metrics`");
+
+        LaunchResult b = launcher.launch("backtest", "--policies", policies.toString(), "--output", "json");
+        assertThat(b.exitCode()).as(b.getErrorOutput()).isZero();
+        String bo = b.getOutput();
+        JsonNode svc = new ObjectMapper().readTree(bo.startsWith("{") ? bo : bo.substring(bo.indexOf("\n{") + 1))
+                .get("services").get(0);
+        for (String s : new String[] {"static", "reactive", "scheduled", "prewarm", "oracle"}) {
+            JsonNode card = svc.get("strategies").get(s);
+            String row = String.format(java.util.Locale.ROOT, "| %s | %.1f | – | %d of %d (", s.equals("prewarm")
+                            ? "**prewarm**" : s, card.get("instanceHours").asDouble(),
+                    card.get("underProvisionedMinutes").asInt(), card.get("totalMinutes").asInt());
+            assertThat(out).as(s).contains(row);
+        }
     }
 
     @Test
