@@ -68,10 +68,17 @@ public final class Schedule {
         return out;
     }
 
-    /** The scheduled floor at {@code t}: the newest action fired in the week before, else the weekly wrap-around. */
+    /**
+     * The scheduled floor at {@code t}: set by the newest firing in the week before (actions firing at the
+     * same instant: the larger floor wins, as in {@code PlanSnapshot}), never below the plan's minimum.
+     */
     public int floorAt(Instant t) {
         List<Firing> before = firings(t.minus(Duration.ofDays(8)), t.plusMillis(1));
-        int floor = before.isEmpty() ? plan.limits().min() : before.get(before.size() - 1).action().min();
+        if (before.isEmpty()) {
+            return plan.limits().min();
+        }
+        Instant last = before.get(before.size() - 1).at();
+        int floor = before.stream().filter(f -> f.at().equals(last)).mapToInt(f -> f.action().min()).max().orElseThrow();
         return Math.max(plan.limits().min(), floor);
     }
 
@@ -90,8 +97,12 @@ public final class Schedule {
         int floor = plan.limits().min();
         for (Instant t = from; t.isBefore(to); t = t.plus(step)) {
             while (k < all.size() && !all.get(k).at().isAfter(t)) {
-                floor = Math.max(plan.limits().min(), all.get(k).action().min());
-                k++;
+                Instant at = all.get(k).at();
+                int set = 0;
+                for (; k < all.size() && all.get(k).at().equals(at); k++) {
+                    set = Math.max(set, all.get(k).action().min());
+                }
+                floor = Math.max(plan.limits().min(), set);
             }
             out.add((double) floor);
         }
