@@ -86,7 +86,7 @@ final class ConsoleViews {
         if (!recent.problem().isEmpty()) {
             notes.add(recent.problem());
         }
-        Optional<ConsoleModel.Chart> chart = chart(p, plan, details, recent.series(), now);
+        Optional<ConsoleModel.Chart> chart = chart(p, plan, details, recent.series(), overrides, now);
         boolean live = sources.liveCounts() && p.demand().instanceQuery().isPresent();
         return new ConsoleModel.Service(key.environment().value(), key.service().value(), p.target().kind().id(),
                 p.target().name(), p.capacity().min(), p.capacity().max(), planView, overrides, chart,
@@ -104,7 +104,7 @@ final class ConsoleViews {
 
     private static Optional<ConsoleModel.Chart> chart(ServicePolicy p, Optional<CapacityPlan> plan,
                                                       Optional<PlanFile.Details> details, Optional<TimeSeries> demand,
-                                                      Instant now) {
+                                                      List<ConsoleModel.Override> overrides, Instant now) {
         if (plan.isEmpty() && demand.isEmpty()) {
             return Optional.empty();
         }
@@ -118,17 +118,21 @@ final class ConsoleViews {
         double perInstance = 0;
         if (plan.isPresent()) {
             perInstance = plan.get().limits().perInstance();
-            double k = perInstance;
+            double perOne = perInstance;
             Duration hour = Duration.ofHours(1);
             Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
             capacity = Optional.of(new ConsoleModel.Series(start, hour, new Schedule(plan.get()).floors(start, to, hour)
-                    .stream().map(v -> v * k).toList()));
+                    .stream().map(v -> v * perOne).toList()));
         }
         Optional<ConsoleModel.Series> point = forecast.map(f -> new ConsoleModel.Series(f.start(), f.step(), f.point()));
         Optional<ConsoleModel.Series> upper = forecast.map(f -> new ConsoleModel.Series(f.start(), f.step(), f.upper()));
         Optional<ConsoleModel.Series> observed = demand.map(d -> new ConsoleModel.Series(d.start(), d.step(),
                 Arrays.stream(d.values()).boxed().toList()));
+        double k = perInstance;
+        List<ConsoleModel.Pin> pins = k <= 0 ? List.of() : overrides.stream().map(o -> new ConsoleModel.Pin(
+                (o.kind().equals("freeze") ? "freeze at " : "emergency floor ") + o.count(), o.count() * k, o.createdAt(),
+                o.expiresAt())).toList();
         return Optional.of(new ConsoleModel.Chart(from, to, "demand units of " + p.key() + "'s demand query",
-                observed, point, upper, capacity, perInstance));
+                observed, point, upper, capacity, perInstance, pins));
     }
 }

@@ -77,10 +77,6 @@ final class Requests {
                 optInt(n, "count", 0, 100_000), ttl, Optional.empty(), key);
     }
 
-    static Action unfreeze(String environment, String service, Caller caller, Optional<String> key) {
-        return unfreeze(environment, service, null, caller, key);
-    }
-
     /** An unfreeze; the optional body ({@code reason}, {@code actor}) is recorded like a freeze's. */
     static Action unfreeze(String environment, String service, byte[] body, Caller caller, Optional<String> key) {
         ServiceKey sk = key(environment, service);

@@ -125,6 +125,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void scaleUpToANumberCommitsAnEmergencyFloor() throws Exception {
+        driver.get("http://127.0.0.1:" + port + "/console");
+        useToken(ALL);
+        article().findElement(By.cssSelector("button[data-action=scale-up]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("act-dialog")));
+        driver.findElement(By.cssSelector("label[for=dlg-mode-target]")).click();
+        driver.findElement(By.id("dlg-target")).sendKeys("30");
+        driver.findElement(By.id("dlg-ttl")).sendKeys("90m");
+        assertThat(driver.findElement(By.id("dlg-what")).getText()).contains("emergency floor of 30 instances", "for 90m");
+        driver.findElement(By.id("dlg-reason")).sendKeys("flash sale");
+        driver.findElement(By.id("dlg-ok")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + SERVICE + " .progress"),
+                "Status shows it."));
+        wait.until(d -> article().getText().contains("emergency floor 30"));
+        assertThat(article().findElement(By.cssSelector("table.overrides")).getText()).contains("flash sale",
+                "2026-11-28 13:30 UTC");
+        assertThat(article().findElements(By.cssSelector("svg.chart line.pin"))).hasSize(1);
+        assertThat(repo.log().get(0).getFullMessage()).contains("flash sale");
+    }
+
+    @Test
     void wrongTokenAndMissingScopeShowTheirErrors() throws Exception {
         driver.get("http://127.0.0.1:" + port + "/console");
         useToken("not-the-right-token-at-all");

@@ -30,6 +30,7 @@ public final class ConsoleChart {
     static final String UPPER = "#a14a00";
     static final String CAPACITY = "#0b57d0";
     static final String NOW = "#6b6b6b";
+    static final String PIN = "#6a1b9a";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private ConsoleChart() {
@@ -40,7 +41,7 @@ public final class ConsoleChart {
      * @param title the chart's accessible name
      */
     public static String render(String id, String title, Instant now, ConsoleModel.Chart c) {
-        double top = 0;
+        double top = c.pins().stream().mapToDouble(ConsoleModel.Pin::value).max().orElse(0);
         for (Optional<ConsoleModel.Series> s : List.of(c.demand(), c.forecast(), c.upper(), c.capacity())) {
             if (s.isPresent()) {
                 for (double v : s.get().values()) {
@@ -65,6 +66,9 @@ public final class ConsoleChart {
         c.upper().ifPresent(v -> line(s, c, v, ceiling, UPPER, "1.4", "5 3", false));
         c.forecast().ifPresent(v -> line(s, c, v, ceiling, FORECAST, "1.2", "1 2", false));
         c.demand().ifPresent(v -> line(s, c, v, ceiling, DEMAND, "1.4", null, false));
+        for (ConsoleModel.Pin p : c.pins()) {
+            pin(s, c, p, ceiling);
+        }
         if (!now.isBefore(c.from()) && !now.isAfter(c.to())) {
             String x = fmt(x(c, now));
             s.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP).append("\" x2=\"").append(x)
@@ -76,6 +80,21 @@ public final class ConsoleChart {
         return s.toString();
     }
 
+    /** A freeze or floor: a thick dashed level from its start (or the left edge) to its end (or the right edge). */
+    private static void pin(StringBuilder s, ConsoleModel.Chart c, ConsoleModel.Pin p, double top) {
+        Instant a = p.since().isBefore(c.from()) ? c.from() : p.since();
+        Instant b = p.until().filter(u -> u.isBefore(c.to())).orElse(c.to());
+        if (!b.isAfter(a)) {
+            return;
+        }
+        double y = HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * p.value() / top;
+        s.append("<line class=\"pin\" x1=\"").append(fmt(x(c, a))).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")
+                .append(fmt(x(c, b))).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"").append(PIN)
+                .append("\" stroke-width=\"2.5\" stroke-dasharray=\"8 4\"/><text x=\"").append(fmt(x(c, a) + 4))
+                .append("\" y=\"").append(fmt(y - 4)).append("\" fill=\"").append(PIN).append("\">")
+                .append(Html.escape(p.label())).append("</text>");
+    }
+
     /** The text alternative: what is drawn and the highest value of each series. */
     static String describe(ConsoleModel.Chart c) {
         StringBuilder b = new StringBuilder();
@@ -84,6 +103,7 @@ public final class ConsoleChart {
         c.upper().ifPresent(v -> b.append("Upper forecast peaks at ").append(fmt(max(v))).append(". "));
         c.capacity().ifPresent(v -> b.append("Planned capacity peaks at ").append(fmt(max(v)))
                 .append(c.perInstance() > 0 ? " (" + Math.round(max(v) / c.perInstance()) + " instances)" : "").append(". "));
+        c.pins().forEach(p -> b.append(p.label()).append(" (").append(fmt(p.value())).append("). "));
         if (c.demand().isEmpty()) {
             b.append("No observed demand (no metrics source). ");
         }

@@ -141,16 +141,29 @@ public record ConsoleModel(Instant now, boolean pipelines, Optional<LastPlan> la
      * @param upper       its upper bound
      * @param capacity    planned capacity in demand units (instances times per-instance demand)
      * @param perInstance demand one instance carries (to label capacity in instances)
+     * @param pins        freezes and emergency floors in force, in demand units
      */
     public record Chart(Instant from, Instant to, String unit, Optional<Series> demand, Optional<Series> forecast,
-                        Optional<Series> upper, Optional<Series> capacity, double perInstance) {
+                        Optional<Series> upper, Optional<Series> capacity, double perInstance, List<Pin> pins) {
         public Chart {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            pins = List.copyOf(pins);
             if (!to.isAfter(from)) {
                 throw new IllegalArgumentException("chart window " + from + " .. " + to + " is empty");
             }
         }
+    }
+
+    /**
+     * A freeze or emergency floor drawn across the chart from when it began until it ends.
+     *
+     * @param label what it is ({@code freeze at 12})
+     * @param value its count in demand units
+     * @param since when it began
+     * @param until when it ends by itself, if it does
+     */
+    public record Pin(String label, double value, Instant since, Optional<Instant> until) {
     }
 
     /** Values on a regular grid from {@code start}. */

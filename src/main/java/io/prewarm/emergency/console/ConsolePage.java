@@ -214,11 +214,22 @@ public final class ConsolePage {
     private static void chart(StringBuilder b, String id, Instant now, ConsoleModel.Service s, ConsoleModel.Chart c) {
         b.append("<figure class=\"chart-box\">\n").append(ConsoleChart.render(id + "-chart", "Demand, forecast and planned "
                 + "capacity of " + s.key(), now, c)).append("\n<figcaption>");
-        legend(b, "demand", "observed demand" + (c.demand().isEmpty() ? " (no metrics source)" : ""));
-        legend(b, "forecast", "forecast");
-        legend(b, "upper", "upper forecast");
-        legend(b, "capacity", "planned capacity" + (c.perInstance() > 0 ? " (instances × "
-                + ConsoleChart.fmt(c.perInstance()) + ")" : ""));
+        if (c.demand().isPresent()) {
+            legend(b, "demand", "observed demand");
+        }
+        if (c.forecast().isPresent()) {
+            legend(b, "forecast", "forecast");
+        }
+        if (c.upper().isPresent()) {
+            legend(b, "upper", "upper forecast");
+        }
+        if (c.capacity().isPresent()) {
+            legend(b, "capacity", "planned capacity" + (c.perInstance() > 0 ? " (instances × "
+                    + ConsoleChart.fmt(c.perInstance()) + ")" : ""));
+        }
+        if (!c.pins().isEmpty()) {
+            legend(b, "pin", "freeze or emergency floor");
+        }
         b.append("<span class=\"unit\">in ").append(Html.escape(c.unit())).append(", times in UTC</span></figcaption>\n</figure>\n");
     }
 

@@ -31,7 +31,8 @@ class ConsoleChartTest {
                 Optional.of(new ConsoleModel.Series(from, Duration.ofMinutes(5), demand)),
                 Optional.of(new ConsoleModel.Series(NOW, Duration.ofHours(1), point)),
                 Optional.of(new ConsoleModel.Series(NOW, Duration.ofHours(1), upper)),
-                Optional.of(new ConsoleModel.Series(from, Duration.ofHours(1), java.util.Collections.nCopies(240, 800.0))), 100);
+                Optional.of(new ConsoleModel.Series(from, Duration.ofHours(1), java.util.Collections.nCopies(240, 800.0))), 100,
+                List.of());
     }
 
     @Test
@@ -66,5 +67,16 @@ class ConsoleChartTest {
         assertThat(ConsoleChart.niceCeiling(5250)).isEqualTo(10000);
         assertThat(ConsoleChart.niceCeiling(1870)).isEqualTo(2000);
         assertThat(ConsoleChart.niceCeiling(2.3)).isEqualTo(2.5);
+    }
+
+    @Test
+    void aFreezeIsDrawnAsALevelFromItsStartWithItsLabel() {
+        ConsoleModel.Chart c = chart();
+        ConsoleModel.Chart pinned = new ConsoleModel.Chart(c.from(), c.to(), c.unit(), c.demand(), c.forecast(), c.upper(),
+                c.capacity(), c.perInstance(), List.of(new ConsoleModel.Pin("freeze at <12>", 1200, NOW.minus(Duration.ofDays(10)),
+                Optional.empty())));
+        String svg = ConsoleChart.render("c", "t", NOW, pinned);
+        assertThat(svg).contains("<line class=\"pin\" x1=\"52.0\"", ">freeze at &lt;12&gt;</text>");
+        assertThat(ConsoleChart.describe(pinned)).contains("freeze at <12> (1200.0)");
     }
 }

@@ -23,7 +23,8 @@ class ConsolePageTest {
         ConsoleModel.Series cap = new ConsoleModel.Series(NOW.minus(Duration.ofDays(3)), Duration.ofHours(1),
                 java.util.Collections.nCopies(24 * 5, 400.0));
         ConsoleModel.Chart chart = new ConsoleModel.Chart(NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(2)),
-                "demand units", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cap), 100);
+                "demand units", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(cap), 100,
+                List.of(new ConsoleModel.Pin("freeze at 12", 1200, NOW.minus(Duration.ofHours(1)), Optional.empty())));
         ConsoleModel.Service frozen = new ConsoleModel.Service("prod", "checkout", "aws-asg", "checkout-prod", 4, 60,
                 Optional.of(plan), List.of(freeze), Optional.of(chart), "", false);
         ConsoleModel.Service bare = new ConsoleModel.Service("prod", "search", "kubernetes-keda", "search", 2, 40,
@@ -63,6 +64,8 @@ class ConsolePageTest {
         assertThat(html).contains("<div class=\"actions js-only\" hidden>");
         assertThat(html).contains("data-action=\"freeze\" disabled", "data-action=\"unfreeze\">");
         assertThat(html).contains("No plan file committed yet.", "data-live-count=\"true\"");
+        assertThat(html).contains("freeze or emergency floor", "planned capacity (instances × 100.0)")
+                .doesNotContain("class=\"key demand\"", "class=\"key upper\"");
     }
 
     @Test
