@@ -97,7 +97,7 @@ final class ConsoleViews {
         Schedule schedule = new Schedule(plan);
         PlanSnapshot snap = PlanSnapshot.of(plan);
         return new ConsoleModel.Plan(plan.zone().getId(), plan.limits().min(), plan.limits().max(), schedule.floorAt(now),
-                snap.peakCapacity() + " from " + snap.peakWhen() + " (" + plan.zone().getId() + ")", schedule.next(now),
+                schedule.why(now), snap.peakCapacity() + " from " + snap.peakWhen() + " (" + plan.zone().getId() + ")", schedule.next(now),
                 plan.actions().size(), plan.forecastModel(), details.flatMap(PlanFile.Details::plannedAt),
                 details.flatMap(PlanFile.Details::branch), plan.limits().perInstance());
     }

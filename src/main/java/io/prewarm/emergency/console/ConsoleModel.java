@@ -82,6 +82,7 @@ public record ConsoleModel(Instant now, boolean pipelines, Optional<LastPlan> la
      * @param min         floor in force
      * @param max         effective ceiling
      * @param scheduledNow the floor the schedule sets now
+     * @param why         why it is that floor: the reason code and detail of the action that set it
      * @param peak        the highest scheduled floor and when it starts
      * @param next        the next scheduled change, if any
      * @param actions     how many scheduled actions the plan has
@@ -90,10 +91,11 @@ public record ConsoleModel(Instant now, boolean pipelines, Optional<LastPlan> la
      * @param branch      the proposal branch of that run, when the plan file records it
      * @param perInstance demand one instance carries
      */
-    public record Plan(String zone, int min, int max, int scheduledNow, String peak, Optional<Change> next, int actions,
+    public record Plan(String zone, int min, int max, int scheduledNow, String why, String peak, Optional<Change> next, int actions,
                        String model, Optional<Instant> plannedAt, Optional<String> branch, double perInstance) {
         public Plan {
             Objects.requireNonNull(zone, "zone");
+            Objects.requireNonNull(why, "why");
             Objects.requireNonNull(peak, "peak");
             Objects.requireNonNull(next, "next");
             Objects.requireNonNull(model, "model");
@@ -109,7 +111,7 @@ public record ConsoleModel(Instant now, boolean pipelines, Optional<LastPlan> la
      * @param local  the same instant in the plan's zone, for people
      * @param min    the floor it sets
      * @param max    the ceiling it sets
-     * @param reason its reason code
+     * @param reason its reason code and detail
      */
     public record Change(Instant at, String local, int min, int max, String reason) {
     }

@@ -39,6 +39,7 @@ public final class ConsolePage {
         tokenForm(b);
         b.append("</header>\n<main id=\"services\">\n");
         lastPlan(b, m.lastPlan());
+        overview(b, m.services());
         Map<String, List<ConsoleModel.Service>> byEnv = new LinkedHashMap<>();
         m.services().forEach(s -> byEnv.computeIfAbsent(s.environment(), e -> new java.util.ArrayList<>()).add(s));
         if (byEnv.isEmpty()) {
@@ -116,6 +117,33 @@ public final class ConsolePage {
                 .append("<noscript><p>Actions need JavaScript; the status below does not.</p></noscript>\n");
     }
 
+    /** Every service on one screen: what it runs at now and whether something overrides the plan. */
+    private static void overview(StringBuilder b, List<ConsoleModel.Service> services) {
+        if (services.isEmpty()) {
+            return;
+        }
+        b.append("<section class=\"overview\" aria-labelledby=\"overview-h\">\n<h2 id=\"overview-h\">At a glance</h2>\n")
+                .append("<table class=\"glance\">\n<thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Target</th>")
+                .append("<th scope=\"col\">Planned now</th><th scope=\"col\">Next change</th><th scope=\"col\">Override</th>")
+                .append("</tr></thead>\n<tbody>\n");
+        for (ConsoleModel.Service s : services) {
+            String id = "svc-" + slug(s.environment()) + "--" + slug(s.name());
+            b.append("<tr><th scope=\"row\"><a href=\"#").append(id).append("\">").append(Html.escape(s.key()))
+                    .append("</a></th><td>").append(Html.escape(s.targetKind())).append("</td><td>")
+                    .append(s.plan().map(p -> Integer.toString(p.scheduledNow())).orElse("no plan")).append("</td><td>")
+                    .append(s.plan().flatMap(ConsoleModel.Plan::next).map(c -> time(c.at()) + " → " + c.min()).orElse("–"))
+                    .append("</td><td>");
+            if (s.overrides().isEmpty()) {
+                b.append("none");
+            } else {
+                b.append(String.join(", ", s.overrides().stream().map(o -> "<strong>" + (o.kind().equals("freeze")
+                        ? "frozen at " : "floor ") + o.count() + "</strong>").toList()));
+            }
+            b.append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n</section>\n");
+    }
+
     private static void lastPlan(StringBuilder b, Optional<ConsoleModel.LastPlan> last) {
         b.append("<section class=\"lastplan\" aria-labelledby=\"lastplan-h\">\n<h2 id=\"lastplan-h\">Last plan run</h2>\n");
         if (last.isEmpty()) {
@@ -156,6 +184,7 @@ public final class ConsolePage {
             ConsoleModel.Plan p = s.plan().get();
             fact(b, "Planned capacity now", "<strong class=\"now-count\">" + p.scheduledNow() + "</strong> instances "
                     + "(scheduled floor; limits " + p.min() + "–" + p.max() + ")");
+            fact(b, "Why", "<span class=\"why-now\">" + Html.escape(p.why()) + "</span>");
             fact(b, "Next scheduled change", p.next().map(c -> time(c.at()) + " (" + Html.escape(c.local()) + ") → min "
                     + c.min() + ", max " + c.max() + " <span class=\"reason\">" + Html.escape(c.reason()) + "</span>")
                     .orElse("none scheduled"));

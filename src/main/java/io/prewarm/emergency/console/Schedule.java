@@ -82,11 +82,31 @@ public final class Schedule {
         return Math.max(plan.limits().min(), floor);
     }
 
+    /**
+     * Why the floor at {@code t} is what it is: the reason code and detail of the action that set it (the
+     * larger of simultaneous ones), or that the plan's minimum applies.
+     */
+    public String why(Instant t) {
+        List<Firing> before = firings(t.minus(Duration.ofDays(8)), t.plusMillis(1));
+        if (before.isEmpty()) {
+            return "plan minimum " + plan.limits().min();
+        }
+        Instant last = before.get(before.size() - 1).at();
+        ScalingAction a = before.stream().filter(f -> f.at().equals(last)).map(Firing::action)
+                .max(Comparator.comparingInt(ScalingAction::min)).orElseThrow();
+        if (a.min() < plan.limits().min()) {
+            return "plan minimum " + plan.limits().min();
+        }
+        return a.reason().name() + (a.detail().isBlank() ? "" : ": " + a.detail()) + " (" + a.name() + ", since "
+                + LOCAL.format(last.atZone(a.zone())) + ")";
+    }
+
     /** The next action after {@code now} within two weeks. */
     public Optional<ConsoleModel.Change> next(Instant now) {
         return firings(now.plusMillis(1), now.plus(Duration.ofDays(14))).stream().findFirst()
                 .map(f -> new ConsoleModel.Change(f.at(), LOCAL.format(f.at().atZone(f.action().zone())),
-                        f.action().min(), f.action().max(), f.action().reason().name()));
+                        f.action().min(), f.action().max(), f.action().reason().name()
+                                + (f.action().detail().isBlank() ? "" : ": " + f.action().detail())));
     }
 
     /** The floor per {@code step} from {@code from} to {@code to}, for the chart. */

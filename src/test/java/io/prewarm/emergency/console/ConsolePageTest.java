@@ -16,7 +16,7 @@ class ConsolePageTest {
     static ConsoleModel model(String reason, String actor) {
         ConsoleModel.Override freeze = new ConsoleModel.Override("freeze", "em-1-abc", 12, actor, reason,
                 NOW.minus(Duration.ofHours(1)), Optional.empty(), Optional.of("0123456789abcdef0123"));
-        ConsoleModel.Plan plan = new ConsoleModel.Plan("Europe/Berlin", 4, 60, 4, "14 from Mon 09:00 (Europe/Berlin)",
+        ConsoleModel.Plan plan = new ConsoleModel.Plan("Europe/Berlin", 4, 60, 4, "MIN_LIMIT: policy minimum 4", "14 from Mon 09:00 (Europe/Berlin)",
                 Optional.of(new ConsoleModel.Change(Instant.parse("2026-11-28T21:00:00Z"), "Sat 22:00 CET", 4, 60,
                         "MIN_LIMIT")), 5, "gbm", Optional.of(NOW.minus(Duration.ofHours(6))),
                 Optional.of("prewarm/plan-2026-11-28"), 100);
@@ -62,6 +62,8 @@ class ConsolePageTest {
         assertThat(html).contains("Planned capacity now", "<strong class=\"now-count\">4</strong>", "Sat 22:00 CET",
                 "frozen at 12", "bad deploy", "0123456789ab", "until unfrozen", "ops/gitops!42");
         assertThat(html).contains("<div class=\"actions js-only\" hidden>");
+        assertThat(html).contains("<h2 id=\"overview-h\">At a glance</h2>",
+                "<a href=\"#svc-prod--checkout\">prod/checkout</a>", "<strong>frozen at 12</strong>", "MIN_LIMIT: policy minimum 4");
         assertThat(html).contains("data-action=\"freeze\" disabled", "data-action=\"unfreeze\">");
         assertThat(html).contains("No plan file committed yet.", "data-live-count=\"true\"");
         assertThat(html).contains("freeze or emergency floor", "planned capacity (instances × 100.0)")

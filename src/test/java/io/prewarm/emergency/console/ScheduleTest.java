@@ -32,12 +32,18 @@ class ScheduleTest {
     }
 
     @Test
+    void whyNamesTheReasonDetailAndActionThatSetTheFloor() {
+        assertThat(schedule.why(SATURDAY_NOON_UTC)).isEqualTo("MIN_LIMIT: policy minimum 4 (night-2200-floor, since Fri 22:00 CET)");
+        assertThat(schedule.why(Instant.parse("2026-11-30T10:00:00Z"))).startsWith("PREDICTED_PEAK: upper forecast 1150 rps");
+    }
+
+    @Test
     void nextChangeIsTheFirstFiringAfterNowWithItsLocalTimeAndReason() {
         ConsoleModel.Change next = schedule.next(SATURDAY_NOON_UTC).orElseThrow();
         assertThat(next.at()).isEqualTo(Instant.parse("2026-11-28T21:00:00Z"));
         assertThat(next.local()).isEqualTo("Sat 22:00 CET");
         assertThat(next.min()).isEqualTo(4);
-        assertThat(next.reason()).isEqualTo("MIN_LIMIT");
+        assertThat(next.reason()).isEqualTo("MIN_LIMIT: policy minimum 4");
     }
 
     @Test
