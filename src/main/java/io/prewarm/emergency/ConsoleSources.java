@@ -32,6 +32,23 @@ public class ConsoleSources {
     private volatile Optional<String> gitlabProject = Optional.empty();
     private final Map<ServiceKey, Recent> cache = new ConcurrentHashMap<>();
 
+    private final Map<ServiceKey, Parsed<?>> parsed = new ConcurrentHashMap<>();
+
+    /** A plan file's text and what was read from it, reused until the committed text changes. */
+    record Parsed<T>(String text, T value) {
+    }
+
+    /** {@code read(text)}, computed once per distinct plan file text of a service. */
+    @SuppressWarnings("unchecked")
+    <T> T parsed(ServiceKey key, String text, java.util.function.Function<String, T> read) {
+        Parsed<T> p = (Parsed<T>) parsed.get(key);
+        if (p == null || !p.text().equals(text)) {
+            p = new Parsed<>(text, read.apply(text));
+            parsed.put(key, p);
+        }
+        return p.value();
+    }
+
     /** Recent demand, or empty with the reason (empty when no source is configured). */
     record Recent(Instant at, Optional<TimeSeries> series, String problem) {
     }
@@ -46,6 +63,7 @@ public class ConsoleSources {
         this.liveCounts = liveCounts;
         this.gitlabProject = gitlabProject.map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u);
         cache.clear();
+        parsed.clear();
     }
 
     boolean liveCounts() {

@@ -63,39 +63,50 @@ final class ConsoleViews {
                         Optional.ofNullable(e.expiresAt()), Optional.ofNullable(e.commit())))
                 .toList();
         List<String> notes = new ArrayList<>();
-        Optional<CapacityPlan> plan = Optional.empty();
-        Optional<PlanFile.Details> details = Optional.empty();
         String text = o.planFiles().get(key);
-        if (text == null) {
-            notes.add("No plan file committed yet: the next plan run writes " + PlanFile.path(key) + ".");
-        } else {
-            try {
-                plan = Optional.of(PlanFile.read(text, PlanFile.path(key)));
-                details = Optional.of(PlanFile.details(text, PlanFile.path(key)));
-            } catch (RuntimeException e) {
-                notes.add("Unreadable plan file: " + e.getMessage());
-            }
-            if (details.isPresent() && details.get().forecast().isEmpty()) {
-                notes.add("The plan file has no forecast summary (written before plan runs recorded it): the chart shows "
-                        + "demand and the schedule only.");
-            }
-        }
-        Optional<PlanFile.Details> recorded = details;
-        Optional<ConsoleModel.Plan> planView = plan.map(pl -> plan(pl, recorded, now));
+        Read read = text == null ? new Read(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of("No plan file committed yet: the next plan run writes " + PlanFile.path(key) + "."))
+                : sources.parsed(key, text, t -> read(key, t));
+        notes.addAll(read.notes());
+        Optional<CapacityPlan> plan = read.plan();
+        Optional<PlanFile.Details> details = read.details();
+        Optional<ConsoleModel.Plan> planView = plan.map(pl -> plan(pl, read.schedule().orElseThrow(),
+                read.snapshot().orElseThrow(), read.details(), now));
         ConsoleSources.Recent recent = sources.recent(p, now);
         if (!recent.problem().isEmpty()) {
             notes.add(recent.problem());
         }
-        Optional<ConsoleModel.Chart> chart = chart(p, plan, details, recent.series(), overrides, now);
+        Optional<ConsoleModel.Chart> chart = chart(p, plan, read.schedule(), details, recent.series(), overrides, now);
         boolean live = sources.liveCounts() && p.demand().instanceQuery().isPresent();
         return new ConsoleModel.Service(key.environment().value(), key.service().value(), p.target().kind().id(),
                 p.target().name(), p.capacity().min(), p.capacity().max(), planView, overrides, chart,
                 String.join(" ", notes), live);
     }
 
-    private static ConsoleModel.Plan plan(CapacityPlan plan, Optional<PlanFile.Details> details, Instant now) {
-        Schedule schedule = new Schedule(plan);
-        PlanSnapshot snap = PlanSnapshot.of(plan);
+    /** What a plan file holds, parsed once per committed text (a plan may have 125 actions). */
+    record Read(Optional<CapacityPlan> plan, Optional<PlanFile.Details> details, Optional<Schedule> schedule,
+                Optional<PlanSnapshot> snapshot, List<String> notes) {
+    }
+
+    static Read read(ServiceKey key, String text) {
+        List<String> notes = new ArrayList<>();
+        try {
+            CapacityPlan plan = PlanFile.read(text, PlanFile.path(key));
+            PlanFile.Details details = PlanFile.details(text, PlanFile.path(key));
+            if (details.forecast().isEmpty()) {
+                notes.add("The plan file has no forecast summary (written before plan runs recorded it): the chart shows "
+                        + "demand and the schedule only.");
+            }
+            return new Read(Optional.of(plan), Optional.of(details), Optional.of(new Schedule(plan)),
+                    Optional.of(PlanSnapshot.of(plan)), notes);
+        } catch (RuntimeException e) {
+            notes.add("Unreadable plan file: " + e.getMessage());
+            return new Read(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), notes);
+        }
+    }
+
+    private static ConsoleModel.Plan plan(CapacityPlan plan, Schedule schedule, PlanSnapshot snap,
+                                          Optional<PlanFile.Details> details, Instant now) {
         return new ConsoleModel.Plan(plan.zone().getId(), plan.limits().min(), plan.limits().max(), schedule.floorAt(now),
                 schedule.why(now), snap.peakCapacity() + " from " + snap.peakWhen() + " (" + plan.zone().getId() + ")", schedule.next(now),
                 plan.actions().size(), plan.forecastModel(), details.flatMap(PlanFile.Details::plannedAt),
@@ -103,13 +114,14 @@ final class ConsoleViews {
     }
 
     private static Optional<ConsoleModel.Chart> chart(ServicePolicy p, Optional<CapacityPlan> plan,
-                                                      Optional<PlanFile.Details> details, Optional<TimeSeries> demand,
+                                                      Optional<Schedule> schedule, Optional<PlanFile.Details> details, Optional<TimeSeries> demand,
                                                       List<ConsoleModel.Override> overrides, Instant now) {
         if (plan.isEmpty() && demand.isEmpty()) {
             return Optional.empty();
         }
-        Instant from = now.minus(ConsoleSources.HISTORY);
-        Instant to = now.plus(AHEAD);
+        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant from = minute.minus(ConsoleSources.HISTORY);
+        Instant to = minute.plus(AHEAD);
         Optional<PlanFile.ForecastSummary> forecast = details.flatMap(PlanFile.Details::forecast);
         if (forecast.isPresent() && forecast.get().end().isAfter(to)) {
             to = forecast.get().end();
@@ -121,7 +133,7 @@ final class ConsoleViews {
             double perOne = perInstance;
             Duration hour = Duration.ofHours(1);
             Instant start = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-            capacity = Optional.of(new ConsoleModel.Series(start, hour, new Schedule(plan.get()).floors(start, to, hour)
+            capacity = Optional.of(new ConsoleModel.Series(start, hour, schedule.orElseThrow().floors(start, to, hour)
                     .stream().map(v -> v * perOne).toList()));
         }
         Optional<ConsoleModel.Series> point = forecast.map(f -> new ConsoleModel.Series(f.start(), f.step(), f.point()));

@@ -27,9 +27,20 @@ public final class Schedule {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm z", Locale.ROOT);
 
     private final CapacityPlan plan;
+    // parsed once: a page asks a schedule several questions, and a plan may have 125 actions
+    private final List<Optional<WeeklyCron>> crons;
 
     public Schedule(CapacityPlan plan) {
         this.plan = plan;
+        this.crons = plan.actions().stream().map(a -> a.cron().flatMap(Schedule::weekly)).toList();
+    }
+
+    private static Optional<WeeklyCron> weekly(String cron) {
+        try {
+            return Optional.of(WeeklyCron.parse(cron, "reading a schedule"));
+        } catch (IllegalArgumentException notWeekly) {
+            return Optional.empty();
+        }
     }
 
     /** One firing of an action. */
@@ -39,7 +50,8 @@ public final class Schedule {
     /** Every firing in {@code [from, to)}, in time order (ties by action name, so the result is stable). */
     List<Firing> firings(Instant from, Instant to) {
         List<Firing> out = new ArrayList<>();
-        for (ScalingAction a : plan.actions()) {
+        for (int i = 0; i < plan.actions().size(); i++) {
+            ScalingAction a = plan.actions().get(i);
             if (a.at().isPresent()) {
                 Instant t = a.at().get();
                 if (!t.isBefore(from) && t.isBefore(to)) {
@@ -47,12 +59,10 @@ public final class Schedule {
                 }
                 continue;
             }
-            WeeklyCron cron;
-            try {
-                cron = WeeklyCron.parse(a.cron().orElseThrow(), "reading the schedule of " + plan.key());
-            } catch (IllegalArgumentException notWeekly) {
-                continue;
+            if (crons.get(i).isEmpty()) {
+                continue; // bound to dates: not part of the weekly shape
             }
+            WeeklyCron cron = crons.get(i).get();
             ZonedDateTime monday = from.atZone(a.zone()).truncatedTo(ChronoUnit.DAYS)
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             for (ZonedDateTime week = monday; week.toInstant().isBefore(to); week = week.plusWeeks(1)) {
