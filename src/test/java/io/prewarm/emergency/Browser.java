@@ -29,10 +29,14 @@ final class Browser {
 
     /** Skips (or, in CI, fails) the calling test when the browser packages are missing. */
     static void requireInstalled() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String why = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+        requireInstalled(CHROMIUM, CHROMEDRIVER, System.getenv("PREWARM_REQUIRE_BROWSER"));
+    }
+
+    static void requireInstalled(Path chromium, Path chromedriver, String requireBrowser) {
+        boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
+        String why = "browser tests need " + chromium + " and " + chromedriver
                 + " (apt-get install -y chromium chromium-driver)";
-        if (!present && "true".equalsIgnoreCase(System.getenv("PREWARM_REQUIRE_BROWSER"))) {
+        if (!present && "true".equalsIgnoreCase(requireBrowser)) {
             fail(why + ", and PREWARM_REQUIRE_BROWSER=true forbids skipping them");
         }
         Assumptions.assumeTrue(present, why + "; skipped (set PREWARM_REQUIRE_BROWSER=true to fail instead)");

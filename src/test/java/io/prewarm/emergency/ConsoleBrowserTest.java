@@ -163,6 +163,20 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anInvalidFieldIsNamedAndFocused() throws Exception {
+        driver.get("http://127.0.0.1:" + port + "/console");
+        useToken(ALL);
+        article().findElement(By.cssSelector("button[data-action=freeze]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("act-dialog")));
+        driver.findElement(By.id("dlg-ttl")).sendKeys("forever");
+        driver.findElement(By.id("dlg-reason")).sendKeys("testing");
+        driver.findElement(By.id("dlg-ok")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dlg-error"), "422 Invalid ttl"));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("dlg-ttl");
+        assertThat(repo.log()).hasSize(2);
+    }
+
+    @Test
     void dialogIsKeyboardOperableAndReturnsFocus() {
         driver.get("http://127.0.0.1:" + port + "/console");
         WebElement freeze = wait.until(ExpectedConditions.visibilityOf(article().findElement(
