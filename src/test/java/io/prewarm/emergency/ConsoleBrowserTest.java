@@ -146,6 +146,27 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void scaleUpByAStepStartsFromTheCountTheOperatorConfirms() throws Exception {
+        driver.get("http://127.0.0.1:" + port + "/console");
+        useToken(ALL);
+        article().findElement(By.cssSelector("button[data-action=scale-up]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("act-dialog")));
+        WebElement current = driver.findElement(By.id("dlg-current"));
+        assertThat(current.getAttribute("value")).as("prefilled with the planned capacity now").isEqualTo("4");
+        current.clear();
+        current.sendKeys("10");
+        WebElement step = driver.findElement(By.id("dlg-step"));
+        step.clear();
+        step.sendKeys("+50%");
+        assertThat(driver.findElement(By.id("dlg-what")).getText()).contains("10 +50%");
+        driver.findElement(By.id("dlg-reason")).sendKeys("queue growing");
+        driver.findElement(By.id("dlg-ok")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + SERVICE + " .progress"),
+                "Status shows it."));
+        wait.until(d -> article().getText().contains("emergency floor 15"));
+    }
+
+    @Test
     void wrongTokenAndMissingScopeShowTheirErrors() throws Exception {
         driver.get("http://127.0.0.1:" + port + "/console");
         useToken("not-the-right-token-at-all");

@@ -77,6 +77,8 @@
       $('dlg-mode-step').checked = true;
       $('dlg-step').value = '+20%';
       $('dlg-target').value = '';
+      $('dlg-current-box').hidden = ctx.live;
+      $('dlg-current').value = ctx.live ? '' : String(ctx.count);
       modeChanged();
       $('dlg-ttl-hint').textContent = '(optional: 90m, 2h, 1d; empty: the default, 2h)';
     }
@@ -88,6 +90,7 @@
   function modeChanged() {
     var step = $('dlg-mode-step').checked;
     $('dlg-step').disabled = !step;
+    $('dlg-current').disabled = !step;
     $('dlg-target').disabled = step;
     describe();
   }
@@ -107,7 +110,8 @@
       text = 'Commits the end of the freeze of ' + name + ': its planned schedule (or an emergency floor still in force) '
         + 'is restored.';
     } else if ($('dlg-mode-step').checked) {
-      text = 'Commits an emergency floor for ' + name + ': the current count ' + ($('dlg-step').value.trim() || '+20%')
+      var cur = ctx.live ? 'the count Prometheus reports' : ($('dlg-current').value.trim() || 'the largest count the plan schedules');
+      text = 'Commits an emergency floor for ' + name + ': ' + cur + ' ' + ($('dlg-step').value.trim() || '+20%')
         + ', for ' + (ttl || '2h') + ', never above the maximum of ' + ctx.max + ' or the safety cap.';
     } else {
       text = 'Commits an emergency floor of ' + ($('dlg-target').value.trim() || '?') + ' instances for ' + name
@@ -121,7 +125,7 @@
   }
 
   var FIELDS = { reason: 'dlg-reason', count: 'dlg-count', ttl: 'dlg-ttl', step: 'dlg-step', target: 'dlg-target',
-                 actor: 'actor-input' };
+                 current: 'dlg-current', actor: 'actor-input' };
 
   function request() {
     var body = { reason: $('dlg-reason').value.trim() };
@@ -141,6 +145,8 @@
     }
     if ($('dlg-mode-step').checked) {
       body.step = $('dlg-step').value.trim() || '+20%';
+      var current = $('dlg-current').value.trim();
+      if (!ctx.live && current) { body.current = Number(current); }
     } else {
       body.target = Number($('dlg-target').value.trim());
     }
@@ -169,9 +175,8 @@
     var err = $('dlg-error');
     if (!$('dlg-token-box').hidden) {
       var t = $('dlg-token').value.trim();
-      if (!t) { err.textContent = 'Enter the API token.'; $('dlg-token').focus(); return; }
-      store(TOKEN, t);
-      tokenState();
+      if (!t && !stored(TOKEN)) { err.textContent = 'Enter the API token.'; $('dlg-token').focus(); return; }
+      if (t) { store(TOKEN, t); tokenState(); }
     }
     if (!$('dlg-reason').value.trim()) {
       err.textContent = 'Give a reason: it is recorded in the commit.';
@@ -199,6 +204,8 @@
             tokenState();
             $('dlg-token-box').hidden = false;
             $('dlg-token').focus();
+          } else if (resp.status === 403) {
+            $('dlg-token-box').hidden = false; // another token may have the scope; empty keeps the current one
           } else if (resp.status === 422 && json.field && FIELDS[json.field] && $(FIELDS[json.field])) {
             var f = $(FIELDS[json.field]);
             if (f.closest('dialog')) { f.focus(); }
