@@ -69,6 +69,18 @@ class ConsoleResourceTest {
     }
 
     @Test
+    void compressesThePageForClientsThatAcceptGzip() throws Exception {
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/console"))
+                        .header("Accept-Encoding", "gzip").build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.headers().firstValue("Content-Encoding")).contains("gzip");
+        String html = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("prod/checkout", "</html>");
+        assertThat(r.body().length).isLessThan(html.length() / 2);
+    }
+
+    @Test
     void servesOnlyItsOwnScriptAndStylesheet() {
         Http.Answer js = send(port, "GET", "/console/assets/console.js", null);
         assertThat(js.status()).isEqualTo(200);
