@@ -70,8 +70,11 @@ final class ConsoleViews {
         notes.addAll(read.notes());
         Optional<CapacityPlan> plan = read.plan();
         Optional<PlanFile.Details> details = read.details();
+        Optional<String> mr = details.flatMap(PlanFile.Details::branch).flatMap(branch -> mergeRequestUrl(
+                sources.gitlabProject(), o.lastPlan().filter(c -> c.branch().equals(Optional.of(branch)))
+                        .orElse(new PlanCommits.PlanCommit("", "", Optional.of(branch), Optional.empty()))));
         Optional<ConsoleModel.Plan> planView = plan.map(pl -> plan(pl, read.schedule().orElseThrow(),
-                read.snapshot().orElseThrow(), read.details(), now));
+                read.snapshot().orElseThrow(), read.details(), mr, now));
         ConsoleSources.Recent recent = sources.recent(p, now);
         if (!recent.problem().isEmpty()) {
             notes.add(recent.problem());
@@ -106,11 +109,11 @@ final class ConsoleViews {
     }
 
     private static ConsoleModel.Plan plan(CapacityPlan plan, Schedule schedule, PlanSnapshot snap,
-                                          Optional<PlanFile.Details> details, Instant now) {
+                                          Optional<PlanFile.Details> details, Optional<String> mergeRequest, Instant now) {
         return new ConsoleModel.Plan(plan.zone().getId(), plan.limits().min(), plan.limits().max(), schedule.floorAt(now),
                 schedule.why(now), snap.peakCapacity() + " from " + snap.peakWhen() + " (" + plan.zone().getId() + ")", schedule.next(now),
                 plan.actions().size(), plan.forecastModel(), details.flatMap(PlanFile.Details::plannedAt),
-                details.flatMap(PlanFile.Details::branch), plan.limits().perInstance());
+                details.flatMap(PlanFile.Details::branch), mergeRequest, plan.limits().perInstance());
     }
 
     private static Optional<ConsoleModel.Chart> chart(ServicePolicy p, Optional<CapacityPlan> plan,

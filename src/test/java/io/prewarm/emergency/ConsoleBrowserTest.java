@@ -103,6 +103,8 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.cssSelector(".lastplan")).getText()).contains("ops/gitops!42",
                 "prewarm/plan-2026-11-28");
         assertThat(article().findElements(By.cssSelector("svg.chart polyline"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(article().findElement(By.linkText("merge request")).getAttribute("href"))
+                .isEqualTo("https://gitlab.example.com/ops/gitops/-/merge_requests/42");
         Browser.screenshot(driver, "console");
 
         useToken(ALL);

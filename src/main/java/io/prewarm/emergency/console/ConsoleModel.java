@@ -89,10 +89,12 @@ public record ConsoleModel(Instant now, boolean pipelines, Optional<LastPlan> la
      * @param model       the forecast model behind the plan
      * @param plannedAt   when the plan was made, when the plan file records it
      * @param branch      the proposal branch of that run, when the plan file records it
+     * @param mergeRequestUrl a link to that run's merge request (or GitLab's list filtered by its branch), when known
      * @param perInstance demand one instance carries
      */
     public record Plan(String zone, int min, int max, int scheduledNow, String why, String peak, Optional<Change> next, int actions,
-                       String model, Optional<Instant> plannedAt, Optional<String> branch, double perInstance) {
+                       String model, Optional<Instant> plannedAt, Optional<String> branch,
+                       Optional<String> mergeRequestUrl, double perInstance) {
         public Plan {
             Objects.requireNonNull(zone, "zone");
             Objects.requireNonNull(why, "why");
@@ -101,6 +103,7 @@ public record ConsoleModel(Instant now, boolean pipelines, Optional<LastPlan> la
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(plannedAt, "plannedAt");
             Objects.requireNonNull(branch, "branch");
+            Objects.requireNonNull(mergeRequestUrl, "mergeRequestUrl");
         }
     }
 

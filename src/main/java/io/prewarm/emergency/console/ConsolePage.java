@@ -194,7 +194,9 @@ public final class ConsolePage {
             fact(b, "Weekly peak", Html.escape(p.peak()));
             fact(b, "Plan", p.actions() + " scheduled actions · model " + Html.escape(p.model())
                     + p.plannedAt().map(t -> " · planned " + time(t)).orElse("")
-                    + p.branch().map(br -> " · branch <code>" + Html.escape(br) + "</code>").orElse(""));
+                    + p.branch().map(br -> " · branch <code>" + Html.escape(br) + "</code>").orElse("")
+                    + p.mergeRequestUrl().map(u -> " · <a href=\"" + Html.escape(u) + "\" rel=\"noreferrer\">merge request</a>")
+                    .orElse(""));
         } else {
             fact(b, "Plan", "no plan committed yet");
         }

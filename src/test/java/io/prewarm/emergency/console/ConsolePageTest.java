@@ -19,7 +19,8 @@ class ConsolePageTest {
         ConsoleModel.Plan plan = new ConsoleModel.Plan("Europe/Berlin", 4, 60, 4, "MIN_LIMIT: policy minimum 4", "14 from Mon 09:00 (Europe/Berlin)",
                 Optional.of(new ConsoleModel.Change(Instant.parse("2026-11-28T21:00:00Z"), "Sat 22:00 CET", 4, 60,
                         "MIN_LIMIT")), 5, "gbm", Optional.of(NOW.minus(Duration.ofHours(6))),
-                Optional.of("prewarm/plan-2026-11-28"), 100);
+                Optional.of("prewarm/plan-2026-11-28"), Optional.of("https://gitlab.example.com/ops/gitops/-/merge_requests/42"),
+                100);
         ConsoleModel.Series cap = new ConsoleModel.Series(NOW.minus(Duration.ofDays(3)), Duration.ofHours(1),
                 java.util.Collections.nCopies(24 * 5, 400.0));
         ConsoleModel.Chart chart = new ConsoleModel.Chart(NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(2)),
@@ -60,7 +61,8 @@ class ConsolePageTest {
         String html = ConsolePage.render(model("bad deploy", "alice"));
 
         assertThat(html).contains("Planned capacity now", "<strong class=\"now-count\">4</strong>", "Sat 22:00 CET",
-                "frozen at 12", "bad deploy", "0123456789ab", "until unfrozen", "ops/gitops!42");
+                "frozen at 12", "bad deploy", "0123456789ab", "until unfrozen", "ops/gitops!42",
+                "<a href=\"https://gitlab.example.com/ops/gitops/-/merge_requests/42\" rel=\"noreferrer\">merge request</a>");
         assertThat(html).contains("<div class=\"actions js-only\" hidden>");
         assertThat(html).contains("<h2 id=\"overview-h\">At a glance</h2>",
                 "<a href=\"#svc-prod--checkout\">prod/checkout</a>", "<strong>frozen at 12</strong>", "MIN_LIMIT: policy minimum 4");
