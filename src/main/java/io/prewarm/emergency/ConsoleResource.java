@@ -30,10 +30,12 @@ public class ConsoleResource {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Map<String, String> ASSETS = Map.of(
             "console.js", "text/javascript; charset=utf-8",
-            "console.css", "text/css; charset=utf-8");
+            "console.css", "text/css; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
     private static final Map<String, byte[]> LOADED = Map.of(
             "console.js", load("console.js"),
-            "console.css", load("console.css"));
+            "console.css", load("console.css"),
+            "favicon.svg", load("favicon.svg"));
 
     private final EmergencyService service;
     private final Guard guard;

@@ -124,6 +124,7 @@ class ConsoleBrowserTest {
         wait.until(d -> !article().getAttribute("class").contains("frozen"));
         assertThat(article().getText()).contains("No freeze or emergency floor in force");
         assertThat(repo.log().get(0).getFullMessage()).contains("deploy rolled back");
+        assertThat(Browser.problems(driver)).as("no CSP violation or script error in the browser console").isEmpty();
     }
 
     @Test

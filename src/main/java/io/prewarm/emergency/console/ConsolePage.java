@@ -29,8 +29,10 @@ public final class ConsolePage {
         StringBuilder b = new StringBuilder(32_768);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"color-scheme\" content=\"light\">\n")
                 .append("<title>prewarm console</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(ASSETS).append("console.css\">\n")
+                .append("<link rel=\"icon\" href=\"").append(ASSETS).append("favicon.svg\" type=\"image/svg+xml\">\n")
                 .append("<script src=\"").append(ASSETS).append("console.js\" defer></script>\n</head>\n<body>\n");
         b.append("<a class=\"skip\" href=\"#services\">Skip to services</a>\n");
         b.append("<header class=\"top\">\n<h1>prewarm console</h1>\n<p>Status at ").append(time(m.now()))
@@ -67,7 +69,8 @@ public final class ConsolePage {
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<title>prewarm console: " + status + "</title>\n"
-                + "<link rel=\"stylesheet\" href=\"" + ASSETS + "console.css\">\n</head>\n<body>\n<main>\n"
+                + "<link rel=\"stylesheet\" href=\"" + ASSETS + "console.css\">\n"
+                + "<link rel=\"icon\" href=\"" + ASSETS + "favicon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n<main>\n"
                 + "<h1>prewarm console</h1>\n<p role=\"alert\">" + status + ": " + Html.escape(message) + "</p>\n"
                 + "<p><a href=\"/console\">Try again</a></p>\n</main>\n</body>\n</html>\n";
     }
