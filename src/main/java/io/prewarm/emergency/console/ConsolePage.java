@@ -135,10 +135,12 @@ public final class ConsolePage {
         for (ConsoleModel.Service s : services) {
             String id = "svc-" + slug(s.environment()) + "--" + slug(s.name());
             b.append("<tr><th scope=\"row\"><a href=\"#").append(id).append("\">").append(Html.escape(s.key()))
-                    .append("</a></th><td>").append(Html.escape(s.targetKind())).append("</td><td>")
-                    .append(s.plan().map(p -> Integer.toString(p.scheduledNow())).orElse("no plan")).append("</td><td>")
+                    .append("</a></th><td data-label=\"target\">").append(Html.escape(s.targetKind()))
+                    .append("</td><td data-label=\"planned now\">")
+                    .append(s.plan().map(p -> Integer.toString(p.scheduledNow())).orElse("no plan"))
+                    .append("</td><td data-label=\"next\">")
                     .append(s.plan().flatMap(ConsoleModel.Plan::next).map(c -> time(c.at()) + " → " + c.min()).orElse("–"))
-                    .append("</td><td>");
+                    .append("</td><td data-label=\"override\">");
             if (s.overrides().isEmpty()) {
                 b.append("none");
             } else {
