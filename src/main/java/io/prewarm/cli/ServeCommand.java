@@ -1,5 +1,6 @@
 package io.prewarm.cli;
 
+import io.prewarm.emergency.ConsoleSources;
 import io.prewarm.emergency.EmergencyConfig;
 import io.prewarm.emergency.EmergencyService;
 import io.prewarm.emergency.InstanceCounter;
@@ -9,6 +10,8 @@ import io.prewarm.gitops.PipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabPipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabTriggerConfig;
 import io.prewarm.gitops.jgit.JGitWorkspace;
+import io.prewarm.metrics.MetricsSource;
+import io.prewarm.metrics.file.DemoMetricsSource;
 import io.prewarm.metrics.prometheus.PrometheusMetricsSource;
 import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
 import io.prewarm.policy.PolicyLoader;
@@ -32,7 +35,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** Runs the HTTP service: health, readiness, /metrics and the emergency webhook. */
+/** Runs the HTTP service: health, readiness, /metrics, the emergency webhook and the operator console. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the HTTP service (health, /metrics, emergency webhook) until stopped.")
 public class ServeCommand implements Callable<Integer> {
@@ -56,8 +59,9 @@ public class ServeCommand implements Callable<Integer> {
     Path policies;
 
     @Option(names = "--metrics", paramLabel = "none|URL", defaultValue = "none",
-            description = "Prometheus base URL for current instance counts (policy instanceQuery), or 'none' "
-                    + "(requests give counts) (default: ${DEFAULT-VALUE}).")
+            description = "Prometheus base URL for current instance counts (policy instanceQuery) and the console's "
+                    + "demand charts, 'demo' (bundled history for the charts, requests give counts) or 'none' "
+                    + "(default: ${DEFAULT-VALUE}).")
     String metrics;
 
     @Inject
@@ -78,35 +82,65 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     Telemetry telemetry;
 
+    @Inject
+    ConsoleSources console;
+
     @Override
     public Integer call() {
         List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
         String target = repo != null ? repo : PlanCommand.currentRepository();
-        InstanceCounter counter = counter();
+        Optional<PrometheusMetricsSource> source = prometheusSource();
+        InstanceCounter counter = counter(source);
+        Optional<MetricsSource> demand = metrics.equals("demo") ? Optional.of(new DemoMetricsSource())
+                : source.map(MetricsSource.class::cast);
+        console.configure(demand, source.isPresent(), gitlabWebProject(ConfigProvider.getConfig()));
         PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
         JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()));
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());
-        Log.infof("serving on http://%s:%d (emergency /v1, health /q/health, metrics /metrics) repo=%s services=%d",
+        Log.infof("serving on http://%s:%d (console /console, emergency /v1, health /q/health, metrics /metrics) repo=%s services=%d",
                 host, port, ws.describe(), loaded.size());
         Quarkus.waitForExit();
         return 0;
     }
 
-    private InstanceCounter counter() {
+    private Optional<PrometheusMetricsSource> prometheusSource() {
         if (metrics.equals("none") || metrics.equals("demo")) {
-            return InstanceCounter.none();
+            return Optional.empty();
         }
         if (!metrics.startsWith("http://") && !metrics.startsWith("https://")) {
-            throw new InvalidInputException("--metrics: '" + metrics + "' is neither 'none' nor an http(s) Prometheus URL");
+            throw new InvalidInputException("--metrics: '" + metrics + "' is neither 'none', 'demo' nor an http(s) "
+                    + "Prometheus URL");
         }
-        PrometheusMetricsSource source = prometheus.open(URI.create(metrics));
+        return Optional.of(prometheus.open(URI.create(metrics)));
+    }
+
+    private static InstanceCounter counter(Optional<PrometheusMetricsSource> prometheusSource) {
+        if (prometheusSource.isEmpty()) {
+            return InstanceCounter.none();
+        }
+        PrometheusMetricsSource source = prometheusSource.get();
         return p -> {
             var v = source.currentInstances(p);
             return v.isPresent() && Double.isFinite(v.getAsDouble())
                     ? OptionalInt.of((int) Math.round(v.getAsDouble())) : OptionalInt.empty();
         };
+    }
+
+    /**
+     * The GitOps project's web address for the console's merge request links: {@code prewarm.gitlab.url} (the
+     * API v4 base) without {@code /api/v4}, plus {@code prewarm.gitlab.project} when it is a path (a numeric
+     * id has no stable web address to link).
+     */
+    static Optional<String> gitlabWebProject(Config config) {
+        Optional<String> url = config.getOptionalValue("prewarm.gitlab.url", String.class);
+        Optional<String> project = config.getOptionalValue("prewarm.gitlab.project", String.class);
+        if (url.isEmpty() || project.isEmpty() || !project.get().contains("/")) {
+            return Optional.empty();
+        }
+        String base = url.get().replaceAll("/+$", "").replaceAll("/api/v4$", "");
+        return Optional.of(base + "/" + project.get().strip());
     }
 
     /** GitLab's pipeline trigger when {@code prewarm.gitlab.url}, {@code .project} and {@code .trigger-token} are set. */

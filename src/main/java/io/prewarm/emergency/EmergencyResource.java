@@ -76,7 +76,7 @@ public class EmergencyResource {
                                   byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return act(EmergencyEvents.Endpoint.UNFREEZE, EmergencyEvents.Action.UNFREEZE, () -> {
             Caller caller = guard.authenticate(request, headers, body);
-            Action a = Requests.unfreeze(environment, svc, caller,
+            Action a = Requests.unfreeze(environment, svc, body, caller,
                     Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY), caller));
             caller.require("unfreeze", a.key());
             return a;

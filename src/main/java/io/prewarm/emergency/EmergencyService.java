@@ -157,6 +157,30 @@ public class EmergencyService {
         return r.state.active(r.clock.instant());
     }
 
+    /**
+     * What the operator console shows, from memory (never from Git): the known services, the overrides in
+     * force, each service's committed plan file and the newest plan commit on the base branch.
+     *
+     * @param now        the service's clock
+     * @param policies   the known services, sorted by environment and service
+     * @param active     the active freezes and scale-ups
+     * @param planFiles  each service's {@code prewarm-plan.json} text, when it has one
+     * @param lastPlan   the newest commit on the base branch that came from a plan run, if any
+     * @param pipelines  whether accepted actions trigger a CI pipeline
+     */
+    public record Overview(Instant now, List<ServicePolicy> policies, List<EmergencyState.Entry> active,
+                           Map<ServiceKey, String> planFiles, Optional<PlanCommits.PlanCommit> lastPlan,
+                           boolean pipelines) {
+    }
+
+    public Overview overview() {
+        Running r = running();
+        List<ServicePolicy> sorted = r.policies.values().stream()
+                .sorted(java.util.Comparator.comparing(ServicePolicy::key)).toList();
+        return new Overview(r.clock.instant(), sorted, r.state.active(r.clock.instant()), r.state.planFiles(),
+                r.state.lastPlan(), r.trigger.configured());
+    }
+
     /** The id of the action a completed earlier request with this idempotency key took, if any. */
     public Optional<String> actionIdFor(String idempotencyKey) {
         CompletableFuture<ActionResult> f = running().keys.get(idempotencyKey);
@@ -245,6 +269,7 @@ public class EmergencyService {
         GitWorkspace.BaseSnapshot snap = r.workspace.fetchBase();
         for (ServiceKey key : r.policies.keySet()) {
             r.state.put(key, OverrideStore.read(snap, key));
+            r.state.planFile(key, snap.read(io.prewarm.pipeline.PlanFile.path(key))); // for the console
         }
         if (history) {
             try {
@@ -253,7 +278,9 @@ public class EmergencyService {
                 Log.warnf("warming up the renderers failed: %s", e.getMessage());
             }
         }
-        for (Map.Entry<String, String> c : r.workspace.baseLog(history ? HISTORY : 200)) {
+        List<Map.Entry<String, String>> log = r.workspace.baseLog(history ? HISTORY : 200);
+        PlanCommits.newest(log).ifPresent(r.state::lastPlan);
+        for (Map.Entry<String, String> c : log) {
             Trailers.parse(c.getKey(), c.getValue()).ifPresent(rec -> {
                 r.state.commit(rec.actionId(), c.getKey());
                 if (rec.idempotencyKey().isPresent() && rec.answer().isPresent()) {

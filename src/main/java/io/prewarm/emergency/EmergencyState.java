@@ -16,9 +16,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * What {@code GET /v1/emergency} shows, kept in memory so reads never touch Git: each service's stored
  * overrides and the commit that carries each action id. Written by the writer thread, read by any.
  */
-final class EmergencyState {
+public final class EmergencyState {
     private final Map<ServiceKey, ServiceOverrides> overrides = new ConcurrentSkipListMap<>();
     private final Map<String, String> commits = new ConcurrentHashMap<>();
+    private final Map<ServiceKey, String> planFiles = new ConcurrentSkipListMap<>();
+    private volatile PlanCommits.PlanCommit lastPlan;
 
     /** The overrides stored for a service (none when it has none). */
     ServiceOverrides get(ServiceKey key) {
@@ -37,9 +39,30 @@ final class EmergencyState {
         commits.put(actionId, commit);
     }
 
+    /** The committed plan file of a service, as text (absent: the service has none yet). */
+    void planFile(ServiceKey key, java.util.Optional<String> text) {
+        if (text.isPresent()) {
+            planFiles.put(key, text.get());
+        } else {
+            planFiles.remove(key);
+        }
+    }
+
+    Map<ServiceKey, String> planFiles() {
+        return Map.copyOf(planFiles);
+    }
+
+    void lastPlan(PlanCommits.PlanCommit commit) {
+        lastPlan = commit;
+    }
+
+    java.util.Optional<PlanCommits.PlanCommit> lastPlan() {
+        return java.util.Optional.ofNullable(lastPlan);
+    }
+
     /** One active freeze or scale-up. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Entry(String environment, String service, String kind, String id, int count, String actor, String reason,
+    public record Entry(String environment, String service, String kind, String id, int count, String actor, String reason,
                  Instant createdAt, Instant expiresAt, String commit) {
     }
 

@@ -28,6 +28,7 @@ final class Requests {
     private static final Set<String> SCALE_UP = Set.of("service", "environment", "target", "step", "current", "reason",
             "ttl", "actor");
     private static final Set<String> FREEZE = Set.of("service", "environment", "count", "reason", "ttl", "actor");
+    private static final Set<String> UNFREEZE = Set.of("reason", "actor");
 
     private Requests() {
     }
@@ -76,9 +77,18 @@ final class Requests {
                 optInt(n, "count", 0, 100_000), ttl, Optional.empty(), key);
     }
 
-    static Action unfreeze(String environment, String service, Caller caller, Optional<String> key) {
+    /** An unfreeze; the optional body ({@code reason}, {@code actor}) is recorded like a freeze's. */
+    static Action unfreeze(String environment, String service, byte[] body, Caller caller, Optional<String> key) {
         ServiceKey sk = key(environment, service);
-        return new Action(Action.Kind.UNFREEZE, sk, caller.name(), "unfrozen by " + caller.name(), OptionalInt.empty(),
+        String actor = caller.name();
+        String reason = "unfrozen by " + caller.name();
+        if (body != null && body.length > 0) {
+            JsonNode n = parse(body);
+            only(n, UNFREEZE);
+            actor = actor(caller, n);
+            reason = optText(n, "reason", 500).orElse("unfrozen by " + actor);
+        }
+        return new Action(Action.Kind.UNFREEZE, sk, actor, reason, OptionalInt.empty(),
                 Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), key);
     }
 

@@ -251,7 +251,7 @@ public final class PlanRun {
             for (ServicePolicy p : policies) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return planOne(p, workspace, options.now());
+                        return planOne(p, workspace, options.now(), branch(options.now()) + options.shard().branchSuffix());
                     } finally {
                         progress.done();
                     }
@@ -318,7 +318,7 @@ public final class PlanRun {
                 Optional.empty(), 0, 0), Map.of());
     }
 
-    private Outcome planOne(ServicePolicy policy, GitWorkspace workspace, Instant now) {
+    private Outcome planOne(ServicePolicy policy, GitWorkspace workspace, Instant now, String branch) {
         ServiceKey key = policy.key();
         try {
             long t = System.nanoTime();
@@ -372,7 +372,8 @@ public final class PlanRun {
                 changes.put(existing, null);
             }
             changes.putAll(rendered.files());
-            changes.put(PlanFile.path(key), PlanFile.write(plan));
+            // the forecast summary and run details are for the console of serve (docs/console.md)
+            changes.put(PlanFile.path(key), PlanFile.write(plan, forecast, new PlanFile.Run(now, branch)));
             for (Map.Entry<String, String> rules : stages.alertRules().apply(plan).files().entrySet()) {
                 boolean empty = rules.getValue().lines().noneMatch(l -> l.strip().startsWith("- alert:"));
                 changes.put(rules.getKey(), empty ? null : rules.getValue());

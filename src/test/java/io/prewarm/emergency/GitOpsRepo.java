@@ -60,6 +60,19 @@ final class GitOpsRepo {
         }
     }
 
+    /** Commits one file straight to main, as a plan run's merge would. */
+    void commit(String path, String content, String message) throws Exception {
+        Path work = remote.resolveSibling("work-" + System.nanoTime());
+        try (Git g = Git.cloneRepository().setURI(remote.toString()).setDirectory(work.toFile()).call()) {
+            Path p = work.resolve(path);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, content);
+            g.add().addFilepattern(path).call();
+            g.commit().setMessage(message).setAuthor(ME).setCommitter(ME).setSign(false).call();
+            g.push().setRemote("origin").add("HEAD:refs/heads/main").call();
+        }
+    }
+
     /** A plan for prod/checkout: policy max 80, safety cap 60, floor 4. */
     static CapacityPlan plan() {
         return PlanFixtures.plan("prod", "checkout", new Target(TargetKind.AWS_ASG, "checkout-prod",

@@ -42,4 +42,35 @@ class PlanFileTest {
         assertThat(stages.renderers().apply(back.target().kind()).render(back))
                 .isEqualTo(stages.renderers().apply(plan.target().kind()).render(plan));
     }
+
+    @Test
+    void theRunsForecastSummaryAndRunFollowThePlanWhichReadsBackUnchanged() {
+        io.prewarm.plan.CapacityPlan plan = io.prewarm.render.PlanFixtures.plan("prod", "checkout",
+                new io.prewarm.common.Target(io.prewarm.common.TargetKind.AWS_ASG, "checkout-prod",
+                        java.util.Map.of("region", "us-east-1")),
+                io.prewarm.render.PlanFixtures.weekdayActions(io.prewarm.render.PlanFixtures.BERLIN));
+        Instant start = Instant.parse("2026-11-28T06:00:00Z");
+        double[] point = new double[25];
+        double[] upper = new double[25];
+        for (int i = 0; i < point.length; i++) { // 5-minute steps: two hours and a bit
+            point[i] = 100 + i + 0.123;
+            upper[i] = 150 + i + 0.456;
+        }
+        Forecast f = new Forecast(start, Duration.ofMinutes(5), point, upper, "gbm", 0.5, "MASE", java.util.List.of());
+
+        String text = PlanFile.write(plan, f, new PlanFile.Run(start, "prewarm/plan-2026-11-28"));
+        String plain = PlanFile.write(plan);
+
+        assertThat(text).startsWith(plain.substring(0, plain.length() - 3)).endsWith("}\n");
+        assertThat(text).contains("\"point\" : [ 111.12, 123.12, 124.12 ]", "\"upper\" : [ 161.46, 173.46, 174.46 ]",
+                "\"branch\" : \"prewarm/plan-2026-11-28\"");
+        assertThat(PlanFile.write(PlanFile.read(text, "p"))).isEqualTo(plain);
+        PlanFile.Details d = PlanFile.details(text, "p");
+        assertThat(d.plannedAt()).contains(start);
+        assertThat(d.branch()).contains("prewarm/plan-2026-11-28");
+        assertThat(d.forecast().orElseThrow().step()).isEqualTo(Duration.ofHours(1));
+        assertThat(d.forecast().orElseThrow().end()).isEqualTo(start.plus(Duration.ofHours(3)));
+        assertThat(PlanFile.write(plan, f, new PlanFile.Run(start, "prewarm/plan-2026-11-28"))).isEqualTo(text);
+        assertThat(PlanFile.details(plain, "p").forecast()).isEmpty();
+    }
 }
