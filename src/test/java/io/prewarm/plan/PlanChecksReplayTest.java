@@ -53,7 +53,7 @@ class PlanChecksReplayTest {
     }
 
     /** The replay as it was before cron parsing and fire instants were cached. */
-    private static final class Reference {
+    static final class Reference {
     static List<String> replay(CapacityPlan plan) {
         List<PlanStep> t = plan.timeline();
         List<String> out = new ArrayList<>();
