@@ -166,6 +166,8 @@ public final class FleetBench {
         System.gc();
         boolean reset = ProcStatus.resetPeak();
         long rssBefore = ProcStatus.rssMb().orElse(-1L);
+        long cpu0 = ProcStatus.cpuNanos();
+        long gc0 = ProcStatus.gcMillis();
         long t = System.nanoTime();
         RunSummary summary;
         try (JGitWorkspace ws = JGitWorkspace.open(repo.toString(), "main",
@@ -182,12 +184,17 @@ public final class FleetBench {
             }
         }
         double seconds = (System.nanoTime() - t) / 1e9;
+        double cpu = (ProcStatus.cpuNanos() - cpu0) / 1e9;
+        double gc = (ProcStatus.gcMillis() - gc0) / 1e3;
         long peak = reset ? ProcStatus.peakMb().orElse(-1L) : -1L;
         long failed = summary.count(ServiceResult.Status.FAILED);
         out.printf(Locale.ROOT, "fleet plan services=%d updated=%d failed=%d parallelism=%d seconds=%.1f"
-                        + " per_service_ms=%.1f rss_before_mb=%d peak_rss_mb=%d diff_mb=%.1f%n",
+                        + " per_service_ms=%.1f cpu_s=%.1f cpu_per_service_ms=%.1f gc_s=%.1f heap_max_mb=%d"
+                        + " rss_before_mb=%d peak_rss_mb=%d diff_mb=%.1f%n",
                 policies.size(), summary.count(ServiceResult.Status.UPDATED), failed, o.parallelism(), seconds,
-                seconds * 1000 / policies.size(), rssBefore, peak, summary.diff().map(String::length).orElse(0) / 1e6);
+                seconds * 1000 / policies.size(), cpu, cpu * 1000 / policies.size(), gc,
+                Runtime.getRuntime().maxMemory() >> 20, rssBefore, peak,
+                summary.diff().map(String::length).orElse(0) / 1e6);
         out.printf(Locale.ROOT, "fleet stages thread_s read=%.1f forecast=%.1f plan=%.1f render=%.1f overrides=%.1f%n",
                 clock.seconds(Stage.HISTORY), clock.seconds(Stage.FORECAST), clock.seconds(Stage.PLAN),
                 clock.seconds(Stage.RENDER), clock.seconds(Stage.OVERRIDES));

@@ -34,6 +34,18 @@ final class ProcStatus {
         return kilobytes(SELF, "VmRSS").map(kb -> kb / 1024);
     }
 
+    /** CPU time of this JVM (all threads, JIT and GC included), or 0 where the JVM does not tell. */
+    static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
+    }
+
+    /** Milliseconds the collectors have spent so far (pauses and concurrent work as the JVM reports it). */
+    static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    }
+
     /** A "Name:   1234 kB" field of a /proc status file. */
     static Optional<Long> kilobytes(Path status, String field) {
         try {
