@@ -187,13 +187,16 @@ public final class FleetBench {
         double cpu = (ProcStatus.cpuNanos() - cpu0) / 1e9;
         double gc = (ProcStatus.gcMillis() - gc0) / 1e3;
         long peak = reset ? ProcStatus.peakMb().orElse(-1L) : -1L;
+        System.gc(); // what the run still holds at its end: results, plans, the diff
+        Runtime rt = Runtime.getRuntime();
+        long liveMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         long failed = summary.count(ServiceResult.Status.FAILED);
         out.printf(Locale.ROOT, "fleet plan services=%d updated=%d failed=%d parallelism=%d seconds=%.1f"
                         + " per_service_ms=%.1f cpu_s=%.1f cpu_per_service_ms=%.1f gc_s=%.1f heap_max_mb=%d"
-                        + " rss_before_mb=%d peak_rss_mb=%d diff_mb=%.1f%n",
+                        + " rss_before_mb=%d peak_rss_mb=%d heap_live_at_end_mb=%d diff_mb=%.1f%n",
                 policies.size(), summary.count(ServiceResult.Status.UPDATED), failed, o.parallelism(), seconds,
                 seconds * 1000 / policies.size(), cpu, cpu * 1000 / policies.size(), gc,
-                Runtime.getRuntime().maxMemory() >> 20, rssBefore, peak,
+                rt.maxMemory() >> 20, rssBefore, peak, liveMb,
                 summary.diff().map(String::length).orElse(0) / 1e6);
         out.printf(Locale.ROOT, "fleet stages thread_s read=%.1f forecast=%.1f plan=%.1f render=%.1f overrides=%.1f%n",
                 clock.seconds(Stage.HISTORY), clock.seconds(Stage.FORECAST), clock.seconds(Stage.PLAN),
