@@ -1,6 +1,7 @@
 package io.prewarm.plan;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -106,18 +107,34 @@ public final class PlanChecks {
             }
         }
         long stepSeconds = plan.limits().step().toSeconds();
+        List<Weekly> weekly = new ArrayList<>();
+        for (ScalingAction a : plan.actions()) {
+            if (a.cron().isPresent()) {
+                weekly.add(new Weekly(a));
+            }
+        }
         for (int i = 0; i < t.size(); i++) {
             Instant now = t.get(i).time();
             Instant prevStep = now.minusSeconds(stepSeconds);
-            ScalingAction lastFired = null;
-            for (ScalingAction a : plan.actions()) {
-                if (a.cron().isPresent() && firesIn(a, prevStep, now)
-                        && (lastFired == null || weekPosition(a, now) > weekPosition(lastFired, now))) {
-                    lastFired = a;
+            Weekly lastFired = null;
+            int lastPosition = 0;
+            ZoneId zone = null;
+            ZonedDateTime z = null;
+            for (Weekly w : weekly) {
+                if (z == null || !w.zone.equals(zone)) {
+                    z = now.atZone(w.zone); // a plan's actions share one zone: one conversion per step
+                    zone = w.zone;
+                }
+                if (w.firesIn(prevStep, now, z)) {
+                    int position = w.position(z);
+                    if (lastFired == null || position > lastPosition) {
+                        lastFired = w;
+                        lastPosition = position;
+                    }
                 }
             }
             if (lastFired != null) {
-                inForce = lastFired.min();
+                inForce = lastFired.action.min();
             }
             for (ScalingAction a : plan.actions()) {
                 if (a.at().isPresent() && a.at().get().isAfter(prevStep) && !a.at().get().isAfter(now)) {
@@ -135,24 +152,56 @@ public final class PlanChecks {
     }
 
     /**
-     * Whether the weekly action fires in {@code (after, upTo]}. A local time skipped by a DST change fires
-     * at the change (as cron does); a repeated local time fires once, at its first occurrence.
+     * A weekly action with its cron parsed once and its fire instant per local date remembered: the
+     * replay asks for the same few dates at every step of the horizon.
      */
-    private static boolean firesIn(ScalingAction a, Instant after, Instant upTo) {
-        String[] f = a.cron().get().split(" ");
-        int minute = Integer.parseInt(f[0]);
-        int hour = Integer.parseInt(f[1]);
-        int dow = Integer.parseInt(f[4]);
-        ZonedDateTime z = upTo.atZone(a.zone());
-        int shift = ((z.getDayOfWeek().getValue() % 7) - dow + 7) % 7;
-        for (int back : new int[]{shift, shift + 7}) {
-            LocalDateTime local = z.toLocalDate().minusDays(back).atTime(hour, minute);
-            Instant c = fireInstant(local, a.zone());
-            if (c.isAfter(after) && !c.isAfter(upTo)) {
-                return true;
-            }
+    private static final class Weekly {
+        final ScalingAction action;
+        final ZoneId zone;
+        final int minute;
+        final int hour;
+        final int dow;
+        final int nominal;
+        /** The local date the candidates below belong to, and its two candidate fire instants. */
+        private LocalDate day;
+        private final Instant[] candidates = new Instant[2];
+
+        Weekly(ScalingAction a) {
+            String[] f = a.cron().get().split(" ");
+            this.action = a;
+            this.zone = a.zone();
+            this.minute = Integer.parseInt(f[0]);
+            this.hour = Integer.parseInt(f[1]);
+            this.dow = Integer.parseInt(f[4]);
+            this.nominal = dow * 1440 + hour * 60 + minute;
         }
-        return false;
+
+        /**
+         * Whether the action fires in {@code (after, upTo]}, {@code z} being {@code upTo} in its zone. A local
+         * time skipped by a DST change fires at the change (as cron does); a repeated local time fires once,
+         * at its first occurrence.
+         */
+        boolean firesIn(Instant after, Instant upTo, ZonedDateTime z) {
+            LocalDate today = z.toLocalDate();
+            if (!today.equals(day)) { // the candidates depend on the local date only
+                int shift = ((z.getDayOfWeek().getValue() % 7) - dow + 7) % 7;
+                candidates[0] = fireInstant(today.minusDays(shift).atTime(hour, minute), zone);
+                candidates[1] = fireInstant(today.minusDays(shift + 7L).atTime(hour, minute), zone);
+                day = today;
+            }
+            for (Instant c : candidates) {
+                if (c.isAfter(after) && !c.isAfter(upTo)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** As {@link PlanChecks#weekPosition}, with {@code z} being now in the action's zone. */
+        int position(ZonedDateTime z) {
+            int current = (z.getDayOfWeek().getValue() % 7) * 1440 + z.getHour() * 60 + z.getMinute();
+            return -(((current - nominal) % 10080 + 10080) % 10080);
+        }
     }
 
     private static Instant fireInstant(LocalDateTime local, ZoneId zone) {

@@ -75,17 +75,45 @@ final class Scheduler {
                            boolean folded) {
         StepRules.Shaped closure = rules.cyclic(weeklyNeed.need());
         SegmentCompressor compressor = new SegmentCompressor(closure.levels(), Math.max(1, quota));
+        // The winner is the least over-provision, then the fewest actions, then the fewest segments. Most
+        // segment counts cannot win, and evaluating one (two passes of the rules over the horizon) is the
+        // costly part, so: from the most segments down, a count whose levels equal those of one fewer is
+        // left to that one (same result, fewer segments), and a count whose lower bound already exceeds
+        // the best over-provision is not evaluated (the rules only raise, so it cannot get better).
         Result best = null;
-        for (int k = 1; k <= compressor.maxSegments(); k++) {
-            Result r = evaluate(compressor.levels(k), closure, weeklyNeed, need, needFrom, slotOf, k, folded, false);
+        for (int k = compressor.maxSegments(); k >= 1; k--) {
+            if (k > 1 && compressor.cost(k) == compressor.cost(k - 1)) {
+                continue;
+            }
+            int[] levels = compressor.levels(k);
+            if (best != null && overProvisionAtLeast(levels, need, slotOf, folded) > best.overProvision()) {
+                continue;
+            }
+            Result r = evaluate(levels, closure, weeklyNeed, need, needFrom, slotOf, k, folded, false);
             if (r.actionCount() <= quota && (best == null || r.overProvision() < best.overProvision()
-                    || r.overProvision() == best.overProvision() && r.actionCount() < best.actionCount())) {
+                    || r.overProvision() == best.overProvision() && (r.actionCount() < best.actionCount()
+                    || r.actionCount() == best.actionCount() && r.segments() < best.segments()))) {
                 best = r;
             }
         }
         // reasons only for the winner
         return best == null ? null : evaluate(compressor.levels(best.segments()), closure, weeklyNeed, need, needFrom,
                 slotOf, best.segments(), folded, true);
+    }
+
+    /**
+     * A lower bound of {@link #evaluate}'s over-provision for a compressed week: every step carries at
+     * least its weekly level (except holidays, planned from their need alone) and never less than its
+     * need, because the rules only ever raise a target.
+     */
+    private long overProvisionAtLeast(int[] compressed, int[] need, int[] slotOf, boolean folded) {
+        long over = 0;
+        for (int i = 0; i < req.n; i++) {
+            if (!(req.holiday[i] && !folded)) {
+                over += Math.max(compressed[slotOf[i]], need[i]) - need[i];
+            }
+        }
+        return over;
     }
 
     /** The weekly need raised by every step of the horizon, holidays and emergency floors included. */

@@ -72,6 +72,51 @@ class SegmentCompressorTest {
         }
     }
 
+    /** Weekly-shaped profiles at 5-minute steps: daily peaks, noise, plateaus, spikes; some flat stretches. */
+    static int[] noisyWeek(Random rnd) {
+        int n = 2016;
+        int[] v = new int[n];
+        double base = 2 + rnd.nextInt(20);
+        double amp = 5 + rnd.nextInt(60);
+        double noise = rnd.nextDouble() * 0.15;
+        int plateau = 1 + rnd.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            double phase = 2 * Math.PI * (i % 288) / 288.0;
+            double day = (i / 288) >= 5 ? 0.5 : 1.0;
+            double x = base + amp * day * Math.max(0, Math.sin(phase - Math.PI / 2 + rnd.nextDouble() * 0.05));
+            x *= 1 + noise * rnd.nextGaussian();
+            if (rnd.nextInt(500) == 0) {
+                x *= 2;
+            }
+            v[i] = (int) Math.max(0, Math.round(x / plateau) * plateau);
+        }
+        return v;
+    }
+
+    @Test
+    void earlyStoppingLayersGiveExactlyTheCostsAndBoundariesOfTheFullScan() {
+        Random rnd = new Random(7);
+        for (int c = 0; c < 40; c++) {
+            int[] v = c % 4 == 0 ? randomSmall(rnd) : noisyWeek(rnd);
+            int maxK = new int[]{1, 2, 19, 123, 125, 128}[c % 6];
+            SegmentCompressor fast = new SegmentCompressor(v, maxK);
+            QuadraticSegmentCompressor full = new QuadraticSegmentCompressor(v, maxK);
+            assertThat(fast.maxSegments()).isEqualTo(full.maxSegments());
+            for (int k = 1; k <= fast.maxSegments(); k++) {
+                assertThat(fast.cost(k)).as("case %d k=%d", c, k).isEqualTo(full.cost(k));
+                assertThat(fast.levels(k)).as("case %d k=%d", c, k).isEqualTo(full.levels(k));
+            }
+        }
+    }
+
+    private static int[] randomSmall(Random rnd) {
+        int[] v = new int[50 + rnd.nextInt(400)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rnd.nextInt(1 + rnd.nextInt(40));
+        }
+        return v;
+    }
+
     @Test
     void aFlatWeekIsOneSegmentWithoutOverProvision() {
         SegmentCompressor sc = new SegmentCompressor(new int[]{4, 4, 4, 4}, 3);
