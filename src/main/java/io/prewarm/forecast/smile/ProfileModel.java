@@ -14,6 +14,7 @@ final class ProfileModel implements Model {
     private final double levelDays;
     private final double damping;
     private final boolean median;
+    private final boolean robust;
 
     /**
      * @param levelDays length of the window that sets the level, in days
@@ -25,6 +26,19 @@ final class ProfileModel implements Model {
 
     /** @param median per-slot median (robust to one bad cycle) or mean (less noisy on many clean cycles) */
     ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping, boolean median) {
+        this(week, maxCycles, multiplicative, levelDays, damping, median, false);
+    }
+
+    /**
+     * @param robust each cycle is normalized by its median instead of its mean, and the level is the median
+     *               of sample / profile over the level window instead of a ratio of sums: on bursty series
+     *               (heavy-tailed, a few hours at many times the usual) one burst then moves neither the
+     *               shape nor the level, and the forecast tracks the typical hour, which is what an
+     *               absolute-error score rewards
+     */
+    ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping, boolean median,
+                 boolean robust) {
+        this.robust = robust;
         this.median = median;
         this.week = week;
         this.maxCycles = maxCycles;
@@ -36,7 +50,8 @@ final class ProfileModel implements Model {
     @Override
     public String name() {
         return "profile-" + (week ? "week" : "day") + "-" + (multiplicative ? "mult" : "add") + "-level"
-                + fmt(levelDays) + "d" + (damping > 0 ? "-trend" : "") + (median ? "" : "-mean" + maxCycles);
+                + fmt(levelDays) + "d" + (damping > 0 ? "-trend" : "") + (median ? "" : "-mean" + maxCycles)
+                + (robust ? "-robust" + maxCycles : "");
     }
 
     private static String fmt(double d) {
@@ -96,7 +111,7 @@ final class ProfileModel implements Model {
         for (int c = 0; c < k; c++) {
             int to = n - c * p;
             int from = Math.max(0, to - p);
-            double m = Stats.mean(ys, from, to, Math.max(1, (to - from) / 2));
+            double m = robust ? medianOrNaN(ys, from, to) : Stats.mean(ys, from, to, Math.max(1, (to - from) / 2));
             cycleMeans[c] = m;
             if (Double.isNaN(m) || (multiplicative && m <= 0)) {
                 continue;
@@ -135,7 +150,32 @@ final class ProfileModel implements Model {
         return s;
     }
 
+    private static double medianOrNaN(double[] v, int from, int to) {
+        double[] part = java.util.Arrays.copyOfRange(v, from, to);
+        int present = 0;
+        for (double x : part) {
+            present += Double.isNaN(x) ? 0 : 1;
+        }
+        return present < Math.max(1, (to - from) / 2) ? Double.NaN : Stats.medianInPlace(part, part.length);
+    }
+
+    /** Median of sample / profile (or sample - profile) over the level window; NaN when too few samples. */
+    private double robustLevel(double[] ys, int n, int[] slots, double[] s, int lw) {
+        double[] r = new double[lw];
+        int c = 0;
+        for (int t = n - lw; t < n; t++) {
+            double sv = s[slots[t]];
+            if (!Double.isNaN(ys[t]) && (!multiplicative || sv > 1e-9)) {
+                r[c++] = multiplicative ? ys[t] / sv : ys[t] - sv;
+            }
+        }
+        return c < Math.max(1, lw / 4) ? Double.NaN : Stats.medianInPlace(r, c);
+    }
+
     private double level(double[] ys, int n, int[] slots, double[] s, int lw) {
+        if (robust) {
+            return robustLevel(ys, n, slots, s, lw);
+        }
         double num = 0;
         double den = 0;
         int c = 0;
