@@ -15,6 +15,7 @@ final class ProfileModel implements Model {
     private final double damping;
     private final boolean median;
     private final boolean robust;
+    private final int pool;
 
     /**
      * @param levelDays length of the window that sets the level, in days
@@ -38,6 +39,22 @@ final class ProfileModel implements Model {
      */
     ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping, boolean median,
                  boolean robust) {
+        this(week, maxCycles, multiplicative, levelDays, damping, median, robust, 0);
+    }
+
+    /**
+     * A robust multiplicative weekly profile whose per-slot median also pools the same slot {@code poolHours}
+     * hours earlier and later: on a noisy series the few cycles hold too few samples per slot for a stable
+     * median, and the neighbouring hours have nearly the same shape. Selection decides whether the
+     * smoother shape pays for the blurred peaks.
+     */
+    static ProfileModel robustPooled(int maxCycles, double levelDays, int poolHours) {
+        return new ProfileModel(true, maxCycles, true, levelDays, 0, true, true, poolHours);
+    }
+
+    private ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping,
+                         boolean median, boolean robust, int pool) {
+        this.pool = pool;
         this.robust = robust;
         this.median = median;
         this.week = week;
@@ -51,7 +68,7 @@ final class ProfileModel implements Model {
     public String name() {
         return "profile-" + (week ? "week" : "day") + "-" + (multiplicative ? "mult" : "add") + "-level"
                 + fmt(levelDays) + "d" + (damping > 0 ? "-trend" : "") + (median ? "" : "-mean" + maxCycles)
-                + (robust ? "-robust" + maxCycles : "");
+                + (robust ? "-robust" + maxCycles : "") + (pool > 0 ? "-pool" + pool + "h" : "");
     }
 
     private static String fmt(double d) {
@@ -69,7 +86,7 @@ final class ProfileModel implements Model {
         int[] slots = g.slots(week);
         double[] ys = Stats.smooth(y, n, g.perHour);
         double[] cycleMeans = new double[Math.max(1, Math.min(maxCycles, n / p))];
-        double[] s = profile(ys, n, slots, p, cycleMeans);
+        double[] s = profile(ys, n, slots, p, cycleMeans, g.perHour);
         int lw = (int) Math.max(1, Math.min(n, Math.round(levelDays * g.slotsPerDay)));
         double level = level(ys, n, slots, s, lw);
         if (Double.isNaN(level)) {
@@ -105,6 +122,10 @@ final class ProfileModel implements Model {
      * (or 0); slots never observed get the neutral value.
      */
     double[] profile(double[] ys, int n, int[] slots, int p, double[] cycleMeans) {
+        return profile(ys, n, slots, p, cycleMeans, 1);
+    }
+
+    private double[] profile(double[] ys, int n, int[] slots, int p, double[] cycleMeans, int perHour) {
         int k = cycleMeans.length;
         double[][] samples = new double[p][k + 1];
         int[] counts = new int[p];
@@ -129,9 +150,14 @@ final class ProfileModel implements Model {
         double[] s = new double[p];
         double sum = 0;
         int seen = 0;
+        double[] buf = pool > 0 ? new double[(2 * pool + 1) * (k + 1)] : null;
         for (int sl = 0; sl < p; sl++) {
-            s[sl] = counts[sl] == 0 ? Double.NaN
-                    : median ? Stats.medianInPlace(samples[sl], counts[sl]) : Stats.mean(samples[sl], 0, counts[sl], 1);
+            if (pool > 0) {
+                s[sl] = pooledMedian(samples, counts, sl, p, perHour, buf);
+            } else {
+                s[sl] = counts[sl] == 0 ? Double.NaN
+                        : median ? Stats.medianInPlace(samples[sl], counts[sl]) : Stats.mean(samples[sl], 0, counts[sl], 1);
+            }
             if (!Double.isNaN(s[sl])) {
                 sum += s[sl];
                 seen++;
@@ -148,6 +174,20 @@ final class ProfileModel implements Model {
             }
         }
         return s;
+    }
+
+    /** Median over the slot's samples and those {@code 1..pool} hours either side (NaN if the slot has none). */
+    private double pooledMedian(double[][] samples, int[] counts, int sl, int p, int perHour, double[] buf) {
+        if (counts[sl] == 0) {
+            return Double.NaN;
+        }
+        int c = 0;
+        for (int d = -pool; d <= pool; d++) {
+            int j = Math.floorMod(sl + d * perHour, p);
+            System.arraycopy(samples[j], 0, buf, c, counts[j]);
+            c += counts[j];
+        }
+        return Stats.medianInPlace(buf, c);
     }
 
     private static double medianOrNaN(double[] v, int from, int to) {
