@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Out-of-sample windows for calibrating the upper bound. The three selection windows alone hold only
- * three realizations of the level error, which under-states it; the chosen model is therefore also
- * replayed from origins one day apart (up to {@link #EXTRA} more), on the training window only.
+ * Out-of-sample windows for calibrating the upper bound. The selection windows alone (often only two or
+ * three when the history is four weeks and the window one week) hold too few realizations of the level
+ * error; the chosen model is therefore also replayed from origins one day apart (up to {@link #EXTRA}
+ * more), on the training window only.
  */
 record Calibration(int[] origins, double[][] forecasts) {
     static final int EXTRA = 12;

@@ -13,7 +13,7 @@ import java.util.List;
  * three candidates compete too, because averaging good forecasts usually beats picking one.
  */
 final class RollingOrigin {
-    static final int MAX_ORIGINS = 3;
+    static final int MAX_ORIGINS = 6;
     static final String METRIC = "MASE(m=1 day)";
 
     /** One scored candidate with its out-of-sample forecasts per origin. */

@@ -83,7 +83,7 @@ public final class SmileForecaster implements Forecaster {
                 patched = true;
             }
             double p = Math.max(0, raw);
-            double u = r.upper == null ? p : r.upper.upper(p, g.hourOfDay[n + gap + k]);
+            double u = r.upper == null ? p : r.upper.upper(p);
             point[k] = p;
             upper[k] = Math.max(p, Math.max(0, u));
         }
@@ -132,9 +132,11 @@ public final class SmileForecaster implements Forecaster {
                 + " %s (%s %.3f)%s", outcome.origins().length, outcome.window(), best.name(), RollingOrigin.METRIC,
                 best.score(), runnerUp(outcome)));
         Calibration cal = Calibration.collect(best, outcome, clean, n, g, minTrain);
-        notes.add(String.format(Locale.ROOT, "upper bound: forecast x (1 + P%.1f of out-of-sample relative errors by"
-                + " hour of day over %d windows)", UpperBound.QUANTILE * 100, cal.origins().length));
-        return new Result(f, new UpperBound(raw, cal.origins(), cal.forecasts(), g, Math.max(floor, 1e-9)), -1,
+        UpperBound ub = new UpperBound(raw, cal.origins(), cal.forecasts(), Math.max(floor, 1e-9));
+        notes.add(String.format(Locale.ROOT, "upper bound: forecast x (1 + %.2f): P%.0f of the out-of-sample relative"
+                + " errors plus %.1f x the spread of their per-window means, over %d windows", ub.margin(),
+                UpperBound.QUANTILE * 100, UpperBound.LEVEL_SIGMAS, cal.origins().length));
+        return new Result(f, ub, -1,
                 best.name(), best.score());
     }
 

