@@ -19,8 +19,8 @@ final class Candidates {
                 new ProfileModel(true, 4, true, 1, 0.98),
                 new RidgeCalendarModel(42, 1.0, true),
                 new ProfileModel(true, 8, true, 7, 0, false),
-                new ProfileModel(true, 8, true, 7, 0, true, true),
-                new ProfileModel(true, 8, true, 28, 0, true, true),
+                ProfileModel.robust(8, 7),
+                ProfileModel.robust(8, 28),
                 ProfileModel.robustPooled(8, 28, 1),
                 new ProfileModel(true, 4, true, 1, 0));
     }

@@ -27,23 +27,22 @@ final class ProfileModel implements Model {
 
     /** @param median per-slot median (robust to one bad cycle) or mean (less noisy on many clean cycles) */
     ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping, boolean median) {
-        this(week, maxCycles, multiplicative, levelDays, damping, median, false);
+        this(week, maxCycles, multiplicative, levelDays, damping, median, false, 0);
     }
 
     /**
-     * @param robust each cycle is normalized by its median instead of its mean, and the level is the median
-     *               of sample / profile over the level window instead of a ratio of sums: on bursty series
-     *               (heavy-tailed, a few hours at many times the usual) one burst then moves neither the
-     *               shape nor the level, and the forecast tracks the typical hour, which is what an
-     *               absolute-error score rewards
+     * A robust multiplicative weekly profile: each cycle is normalized by its median instead of its mean,
+     * and the level is the median of sample / profile over the level window instead of a ratio of sums.
+     * On bursty series (heavy-tailed, a few hours at many times the usual) one burst then moves neither
+     * the shape nor the level, and the forecast tracks the typical hour, which is what an absolute-error
+     * score rewards.
      */
-    ProfileModel(boolean week, int maxCycles, boolean multiplicative, double levelDays, double damping, boolean median,
-                 boolean robust) {
-        this(week, maxCycles, multiplicative, levelDays, damping, median, robust, 0);
+    static ProfileModel robust(int maxCycles, double levelDays) {
+        return new ProfileModel(true, maxCycles, true, levelDays, 0, true, true, 0);
     }
 
     /**
-     * A robust multiplicative weekly profile whose per-slot median also pools the same slot {@code poolHours}
+     * {@link #robust}, with the per-slot median also pooling the same slot {@code poolHours}
      * hours earlier and later: on a noisy series the few cycles hold too few samples per slot for a stable
      * median, and the neighbouring hours have nearly the same shape. Selection decides whether the
      * smoother shape pays for the blurred peaks.

@@ -47,10 +47,10 @@ final class UpperBound {
             int c = 0;
             for (int i = 0; i < fc[j].length; i++) {
                 double a = raw[origins[j] + i];
-                if (Double.isNaN(a)) {
-                    continue;
-                }
                 double r = (a - fc[j][i]) / Math.max(fc[j][i], floor);
+                if (!Double.isFinite(r)) {
+                    continue; // a missing actual, or a slot the model could not reach (history empty there)
+                }
                 all[count++] = r;
                 sum += r;
                 c++;

@@ -55,4 +55,15 @@ class UpperBoundTest {
         assertThat(none.margin()).isEqualTo(UpperBound.DEFAULT_Q);
         assertThat(none.upper(0)).isEqualTo(UpperBound.DEFAULT_Q * 10);
     }
+
+    @Test
+    void forecastsWithUnreachableSlotsStillGiveAFiniteBound() {
+        double[] raw = new double[WINDOWS * LEN];
+        java.util.Arrays.fill(raw, 110);
+        double[][] fc = flatForecasts();
+        fc[0][5] = Double.NaN; // a slot with no history, which the forecaster later patches
+        fc[3][7] = Double.NaN;
+        UpperBound ub = new UpperBound(raw, origins(), fc, 10);
+        assertThat(ub.margin()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+    }
 }
