@@ -92,10 +92,10 @@ public final class FleetBench {
 
     public Result run(Options o) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Path work = o.workDir().isPresent() ? Files.createDirectories(o.workDir().get())
-                : Files.createTempDirectory("prewarm-bench-fleet-");
         OwnedPrometheus.binary("prometheus"); // fail before generating anything
         OwnedPrometheus.binary("promtool");
+        Path work = o.workDir().isPresent() ? Files.createDirectories(o.workDir().get())
+                : Files.createTempDirectory("prewarm-bench-fleet-");
         try {
             Path policies = work.resolve("policies");
             Path tsdb = work.resolve("tsdb");
@@ -141,7 +141,7 @@ public final class FleetBench {
                         StandardCharsets.UTF_8);
                 hf.write(s, s.demand(start, STEP, hf.points()));
             }
-            samples = hf.samples() + 0;
+            samples = hf.samples();
             files = hf.files();
         }
         out.printf(Locale.ROOT, "fleet generate services=%d samples=%d seconds=%.1f%n", o.services(), samples,
