@@ -110,8 +110,10 @@ public final class FleetBench {
                 Path repo = emptyRepository(work.resolve("repo"));
                 List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
                 Plan plan = plan(o, loaded, repo, prometheus.baseUrl());
+                prometheus.checkAlive("the plan stage");
                 QueryLog.Replay replay = QueryLog.replay(prometheus.baseUrl(), plan.reads(), o.maxPoints(),
                         o.readTimeout());
+                prometheus.checkAlive("the replay");
                 out.printf(Locale.ROOT, "fleet replay requests=%d seconds=%.1f mb=%.1f failures=%d prometheus_rss_mb=%s%n",
                         replay.requests(), replay.seconds(), replay.bytes() / 1e6, replay.failures(),
                         prometheus.rssMb().map(String::valueOf).orElse("-"));
