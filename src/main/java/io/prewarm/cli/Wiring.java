@@ -31,7 +31,6 @@ public class Wiring {
 
     /** The stages for a history source: {@code demo} or a Prometheus base URL. */
     public Stages stages(String metricsSpec) {
-        NativeBlas.singleThreaded(); // services run in parallel already
         return new Stages(metrics(metricsSpec), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
                 (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
                         Set.copyOf(policy.holidays().dates())).between(from, to),

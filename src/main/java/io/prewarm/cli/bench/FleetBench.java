@@ -92,10 +92,10 @@ public final class FleetBench {
 
     public Result run(Options o) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Path work = o.workDir().isPresent() ? Files.createDirectories(o.workDir().get())
-                : Files.createTempDirectory("prewarm-bench-fleet-");
         OwnedPrometheus.binary("prometheus"); // fail before generating anything
         OwnedPrometheus.binary("promtool");
+        Path work = o.workDir().isPresent() ? Files.createDirectories(o.workDir().get())
+                : Files.createTempDirectory("prewarm-bench-fleet-");
         try {
             Path policies = work.resolve("policies");
             Path tsdb = work.resolve("tsdb");
@@ -110,8 +110,10 @@ public final class FleetBench {
                 Path repo = emptyRepository(work.resolve("repo"));
                 List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
                 Plan plan = plan(o, loaded, repo, prometheus.baseUrl());
+                prometheus.checkAlive("the plan stage");
                 QueryLog.Replay replay = QueryLog.replay(prometheus.baseUrl(), plan.reads(), o.maxPoints(),
                         o.readTimeout());
+                prometheus.checkAlive("the replay");
                 out.printf(Locale.ROOT, "fleet replay requests=%d seconds=%.1f mb=%.1f failures=%d prometheus_rss_mb=%s%n",
                         replay.requests(), replay.seconds(), replay.bytes() / 1e6, replay.failures(),
                         prometheus.rssMb().map(String::valueOf).orElse("-"));
@@ -141,7 +143,7 @@ public final class FleetBench {
                         StandardCharsets.UTF_8);
                 hf.write(s, s.demand(start, STEP, hf.points()));
             }
-            samples = hf.samples() + 0;
+            samples = hf.samples();
             files = hf.files();
         }
         out.printf(Locale.ROOT, "fleet generate services=%d samples=%d seconds=%.1f%n", o.services(), samples,

@@ -105,7 +105,12 @@ public final class OwnedPrometheus implements AutoCloseable {
             port = s.getLocalPort();
         }
         Path log = dataDir.resolveSibling("prometheus.log");
-        Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dataDir,
+        // started through a link of its own name, so that scripts stopping "prometheus" by name on a shared
+        // machine (.ci/run does, for the Debian package's service) leave the benchmark's server alone
+        Path named = dataDir.resolveSibling("prewarm-bench-prometheus");
+        Files.deleteIfExists(named);
+        Files.createSymbolicLink(named, binary);
+        Process p = new ProcessBuilder(named.toString(), "--config.file=" + config, "--storage.tsdb.path=" + dataDir,
                 "--storage.tsdb.retention.time=100y", "--storage.tsdb.min-block-duration=2h",
                 "--storage.tsdb.max-block-duration=2h", "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -151,6 +156,17 @@ public final class OwnedPrometheus implements AutoCloseable {
 
     public URI baseUrl() {
         return baseUrl;
+    }
+
+    /**
+     * Fails when the server is gone (it crashed or something stopped it), so numbers measured against a
+     * dead server are never reported as if they were real.
+     */
+    public void checkAlive(String during) throws IOException {
+        if (!process.isAlive()) {
+            throw new IOException("prometheus exited with " + process.exitValue() + " during " + during
+                    + "; the numbers are void: " + tail(log));
+        }
     }
 
     /** Resident memory of the Prometheus process in MiB, when /proc tells. */
