@@ -49,9 +49,9 @@ class PlanRunMergeRequestTest {
     List<ServicePolicy> policies;
     final InMemoryMergeRequests forge = new InMemoryMergeRequests();
 
-    @BeforeEach
-    void gitOpsRepositoryAndOnePolicy() throws Exception {
-        remote = tmp.resolve("gitops.git");
+    /** A bare GitOps repository under {@code tmp} whose {@code main} holds only a README. */
+    static Path gitOpsRepository(Path tmp) throws Exception {
+        Path remote = tmp.resolve("gitops.git");
         Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
         Path seed = tmp.resolve("seed");
         try (Git g = Git.cloneRepository().setURI(remote.toString()).setDirectory(seed.toFile()).call()) {
@@ -60,6 +60,12 @@ class PlanRunMergeRequestTest {
             g.commit().setMessage("init").setAuthor(BOT).setCommitter(BOT).setSign(false).call();
             g.push().setRemote("origin").add("HEAD:refs/heads/main").call();
         }
+        return remote;
+    }
+
+    @BeforeEach
+    void gitOpsRepositoryAndOnePolicy() throws Exception {
+        remote = gitOpsRepository(tmp);
         Path dir = tmp.resolve("policies");
         Files.createDirectories(dir);
         Files.copy(Path.of("policies/checkout.yaml"), dir.resolve("checkout.yaml"));

@@ -13,7 +13,6 @@ import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.Renderers;
 import io.prewarm.render.prometheus.AlertRulesRenderer;
-import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,16 +45,7 @@ class PlanRunScorecardTest {
 
     @BeforeEach
     void repositoryAndTwoPolicies() throws Exception {
-        remote = tmp.resolve("gitops.git");
-        Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
-        Path seed = tmp.resolve("seed");
-        try (Git g = Git.cloneRepository().setURI(remote.toString()).setDirectory(seed.toFile()).call()) {
-            Files.writeString(seed.resolve("README.md"), "gitops\n");
-            g.add().addFilepattern(".").call();
-            g.commit().setMessage("init").setAuthor(PlanRunMergeRequestTest.BOT)
-                    .setCommitter(PlanRunMergeRequestTest.BOT).setSign(false).call();
-            g.push().setRemote("origin").add("HEAD:refs/heads/main").call();
-        }
+        remote = PlanRunMergeRequestTest.gitOpsRepository(tmp);
         Path dir = tmp.resolve("policies");
         Files.createDirectories(dir);
         Files.copy(Path.of("policies/checkout.yaml"), dir.resolve("checkout.yaml"));
