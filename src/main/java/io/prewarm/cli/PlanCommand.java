@@ -125,7 +125,8 @@ public class PlanCommand implements Callable<Integer> {
         PlanTelemetry observer = telemetry.planRun(); // telemetry: metrics, audit log, forecast error
         try (JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
                 new PersonIdent(git.authorName(), git.authorEmail()),
-                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts());
+                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
+                     .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
              MergeRequestPublisher mergeRequests = mergeRequests()) {
             summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests),
                     observer).withScorecards(new BacktestScorecards(stages), descriptionShown() ? scorecards : 0).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, parseShard(shard),

@@ -95,7 +95,8 @@ public class ServeCommand implements Callable<Integer> {
                 : source.map(MetricsSource.class::cast);
         console.configure(demand, source.isPresent(), gitlabWebProject(ConfigProvider.getConfig()));
         PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
-        JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()));
+        JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()))
+                .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());

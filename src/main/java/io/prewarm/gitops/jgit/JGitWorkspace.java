@@ -51,6 +51,8 @@ public final class JGitWorkspace implements GitWorkspace {
     private final int pushAttempts;
     /** Runs before each push attempt (tests race another writer here). */
     volatile java.util.function.IntConsumer beforePush = attempt -> { };
+    /** Told of every push that is repeated after a rejection (telemetry counts them). */
+    private volatile Runnable onPushRetry = () -> { };
 
     private JGitWorkspace(Git git, Path dir, String baseBranch, String baseCommit, String describe, PersonIdent author,
                           GitCredentials credentials, int pushAttempts) {
@@ -62,6 +64,23 @@ public final class JGitWorkspace implements GitWorkspace {
         this.author = author;
         this.credentials = credentials;
         this.pushAttempts = pushAttempts;
+    }
+
+    /**
+     * Calls {@code listener} whenever a rejected push is fetched, re-applied and tried again, on a proposal
+     * branch or on the base branch (telemetry: {@code prewarm_git_push_retries_total}). Returns this workspace.
+     */
+    public JGitWorkspace onPushRetry(Runnable listener) {
+        this.onPushRetry = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    private void pushRetried() {
+        try {
+            onPushRetry.run();
+        } catch (RuntimeException e) {
+            io.quarkus.logging.Log.warnf("push retry listener failed: %s", e.getMessage()); // counting never blocks a push
+        }
     }
 
     /**
@@ -182,6 +201,7 @@ public final class JGitWorkspace implements GitWorkspace {
                 }
                 io.quarkus.logging.Log.infof("push rejected, fetching and retrying branch=%s attempt=%d cause=%s",
                         branch, attempt, rejected.get());
+                pushRetried();
             }
         } catch (GitAPIException | IOException e) {
             throw new GitOpsException("proposing branch " + branch + " to " + describe + ": "
@@ -370,6 +390,9 @@ public final class JGitWorkspace implements GitWorkspace {
                         && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
                     throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": "
                             + status.name().toLowerCase().replace('_', '-'));
+                }
+                if (attempt < maxAttempts) {
+                    pushRetried();
                 }
             }
             throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": rejected " + maxAttempts

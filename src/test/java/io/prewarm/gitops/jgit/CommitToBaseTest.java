@@ -79,7 +79,8 @@ class CommitToBaseTest {
     @Test
     void aRejectedPushIsFetchedReappliedAndRetried() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
+        AtomicInteger retries = new AtomicInteger();
+        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT).onPushRetry(retries::incrementAndGet)) {
             PublishResult r = ws.commitToBase(s -> {
                 if (calls.incrementAndGet() == 1) {
                     try {
@@ -94,6 +95,7 @@ class CommitToBaseTest {
             assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);
         }
         assertThat(calls).hasValue(2);
+        assertThat(retries).as("the retry is told to telemetry").hasValue(1);
         List<RevCommit> log = log();
         assertThat(log).hasSize(3);
         assertThat(log.get(0).getParent(0).getName()).isEqualTo(log.get(1).getName());
@@ -106,7 +108,8 @@ class CommitToBaseTest {
     @Test
     void givesUpAfterTheBoundedNumberOfRejectedPushes() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
+        AtomicInteger retries = new AtomicInteger();
+        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT).onPushRetry(retries::incrementAndGet)) {
             assertThatThrownBy(() -> ws.commitToBase(s -> {
                 try {
                     foreignCommit("race" + calls.incrementAndGet() + ".txt");
@@ -117,6 +120,7 @@ class CommitToBaseTest {
             }, 2)).hasMessageContaining("rejected 2 times");
         }
         assertThat(calls).hasValue(2);
+        assertThat(retries).as("two attempts are one retry; the last rejection is a failure, not a retry").hasValue(1);
     }
 
     @Test

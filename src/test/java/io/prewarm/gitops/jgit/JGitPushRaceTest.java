@@ -82,7 +82,8 @@ class JGitPushRaceTest {
     void aPushRejectedBecauseSomeoneMovedTheBranchIsFetchedAndRetriedIntoOneCleanCommit() throws Exception {
         PublishResult r;
         List<Integer> attempts = new ArrayList<>();
-        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
+        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT).onPushRetry(retries::incrementAndGet)) {
             ws.beforePush = attempt -> {
                 attempts.add(attempt);
                 if (attempt == 1) {
@@ -92,6 +93,7 @@ class JGitPushRaceTest {
             r = ws.propose(BRANCH, Map.of("generated/prod/web/main.tf", "# ours\n"), MSG);
         }
         assertThat(attempts).containsExactly(1, 2);
+        assertThat(retries.get()).as("one rejected push retried, told to telemetry").isEqualTo(1);
         assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);
         assertThat(head(BRANCH).name()).isEqualTo(r.commit().orElseThrow());
         assertOneCleanCommitOnMain(head(BRANCH), "# ours\n");
@@ -114,13 +116,16 @@ class JGitPushRaceTest {
 
     @Test
     void retriesAreBoundedAndTheErrorSaysWhy() {
-        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT, GitCredentials.none(), 2)) {
+        java.util.concurrent.atomic.AtomicInteger retries = new java.util.concurrent.atomic.AtomicInteger();
+        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT, GitCredentials.none(), 2)
+                .onPushRetry(retries::incrementAndGet)) {
             ws.beforePush = attempt -> someoneElseProposes("# theirs " + attempt + "\n");
             assertThatThrownBy(() -> ws.propose(BRANCH, Map.of("generated/prod/web/main.tf", "# ours\n"), MSG))
                     .isInstanceOf(GitOpsException.class)
                     .hasMessageStartingWith("pushing branch " + BRANCH + " to " + remote + ": rejected")
                     .hasMessageEndingWith("after 2 attempts");
         }
+        assertThat(retries.get()).as("two attempts are one retry").isEqualTo(1);
     }
 
     @Test
