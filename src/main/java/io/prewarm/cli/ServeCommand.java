@@ -9,6 +9,9 @@ import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.gitops.PipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabPipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabTriggerConfig;
+import io.prewarm.gitops.GitOpsConfig;
+import io.prewarm.gitops.gitlab.GitLabConfig;
+import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.metrics.MetricsSource;
 import io.prewarm.metrics.file.DemoMetricsSource;
@@ -67,6 +70,13 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     GitConfig git;
 
+    // the same credentials as plan: an HTTPS token (or the GitLab token) or an SSH key, for fetch and push
+    @Inject
+    GitOpsConfig gitops;
+
+    @Inject
+    GitLabConfig gitlab;
+
     @Inject
     EmergencyConfig emergency;
 
@@ -95,7 +105,8 @@ public class ServeCommand implements Callable<Integer> {
                 : source.map(MetricsSource.class::cast);
         console.configure(demand, source.isPresent(), gitlabWebProject(ConfigProvider.getConfig()));
         PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
-        JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()))
+        JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()),
+                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
                 .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),

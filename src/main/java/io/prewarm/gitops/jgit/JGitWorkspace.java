@@ -422,8 +422,8 @@ public final class JGitWorkspace implements GitWorkspace {
 
     private ObjectId fetchAndReset() throws GitAPIException, IOException {
         String tracking = Constants.R_REMOTES + "origin/" + baseBranch;
-        git.fetch().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
-                "+" + Constants.R_HEADS + baseBranch + ":" + tracking)).call();
+        credentials.apply(git.fetch().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
+                "+" + Constants.R_HEADS + baseBranch + ":" + tracking))).call();
         Ref head = git.getRepository().exactRef(tracking);
         if (head == null) {
             throw new GitOpsException("fetching " + baseBranch + " from " + describe + ": branch not found");
@@ -436,9 +436,9 @@ public final class JGitWorkspace implements GitWorkspace {
     private RemoteRefUpdate.Status pushFastForward(String ref, RevCommit commit, ObjectId expected) throws GitAPIException {
         Iterable<PushResult> results;
         try {
-            results = git.push().setRemote("origin")
+            results = credentials.apply(git.push().setRemote("origin")
                     .setRefSpecs(new org.eclipse.jgit.transport.RefSpec(commit.name() + ":" + ref))
-                    .setRefLeaseSpecs(new RefLeaseSpec(ref, expected.name())).call();
+                    .setRefLeaseSpecs(new RefLeaseSpec(ref, expected.name()))).call();
         } catch (TransportException e) {
             throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": "
                     + RepoSpec.redactMessage(e.getMessage(), describe), e);
