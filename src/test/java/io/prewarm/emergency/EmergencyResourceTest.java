@@ -71,6 +71,16 @@ class EmergencyResourceTest {
     }
 
     @Test
+    void readyOnceStartedAndNotReadyAfterStopping() {
+        Http.Answer ready = send(port, "GET", "/q/health/ready", null);
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body()).contains("emergency-webhook").contains("UP");
+        service.stop();
+        assertThat(send(port, "GET", "/q/health/ready", null).status()).isEqualTo(503);
+        assertThat(send(port, "GET", "/q/health/live", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void refusesMissingWrongAndOutOfScopeCredentials() {
         assertThat(post(SCALE, CHECKOUT_UP).status()).isEqualTo(401);
         assertThat(post(SCALE, CHECKOUT_UP, "Authorization", bearer("not-a-token-at-all")).status()).isEqualTo(401);

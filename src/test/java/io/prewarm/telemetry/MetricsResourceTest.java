@@ -57,9 +57,13 @@ class MetricsResourceTest {
     }
 
     @Test
-    void healthIsUp() throws Exception {
-        HttpResponse<String> r = get("/q/health", null);
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"status\": \"UP\"");
+    void liveButNotReadyWhileTheWebhookIsNotStarted() throws Exception {
+        HttpResponse<String> live = get("/q/health/live", null);
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("\"status\": \"UP\"");
+        // no serve here: the emergency service never started, so a readiness probe must keep traffic away
+        HttpResponse<String> ready = get("/q/health/ready", null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("emergency-webhook").contains("\"status\": \"DOWN\"");
     }
 }
