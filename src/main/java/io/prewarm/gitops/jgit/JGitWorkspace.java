@@ -129,7 +129,12 @@ public final class JGitWorkspace implements GitWorkspace {
                     pushAttempts);
         } catch (GitAPIException | IOException e) {
             deleteTree(tmp);
-            throw new GitOpsException("cloning " + safe + ": " + RepoSpec.redactMessage(e.getMessage(), repo), e);
+            String msg = RepoSpec.redactMessage(e.getMessage(), repo);
+            if (msg != null && msg.contains("does not have " + Constants.R_HEADS + baseBranch)) {
+                msg = "the repository has no branch " + baseBranch + " yet; push a first commit to it (prewarm "
+                        + "proposes every change against " + baseBranch + ", or pass --base-branch)";
+            }
+            throw new GitOpsException("cloning " + safe + ": " + msg, e);
         } catch (RuntimeException e) {
             deleteTree(tmp);
             throw e;

@@ -72,6 +72,16 @@ class JGitWorkspaceTest {
     }
 
     @Test
+    void anEmptyRepositorySaysThatItsBaseBranchNeedsAFirstCommit() throws Exception {
+        Path empty = tmp.resolve("empty.git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(empty.toFile()).call().close();
+        assertThatThrownBy(() -> JGitWorkspace.open(empty.toString(), "main", BOT))
+                .isInstanceOf(GitOpsException.class)
+                .hasMessage("cloning " + empty + ": the repository has no branch main yet; push a first commit to it "
+                        + "(prewarm proposes every change against main, or pass --base-branch)");
+    }
+
+    @Test
     void theSameProposalTwiceMakesNoSecondCommit() throws Exception {
         Map<String, String> change = Map.of("generated/prod/web/main.tf", "# web\n");
         String first;
