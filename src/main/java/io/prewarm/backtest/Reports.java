@@ -55,14 +55,22 @@ public final class Reports {
     }
 
     private static void summary(StringBuilder out, BacktestResult r) {
+        out.append("  ").append(verdict(r)).append('\n');
+    }
+
+    /**
+     * prewarm against the oracle (the bound), static peak (the cost) and reactive-only (the risk), in one
+     * line; the text report and the merge request print the same line.
+     */
+    public static String verdict(BacktestResult r) {
         Scorecard p = r.of(Strategy.PREWARM);
         Scorecard o = r.of(Strategy.ORACLE);
         Scorecard st = r.of(Strategy.STATIC);
         Scorecard re = r.of(Strategy.REACTIVE);
-        out.append(String.format(Locale.ROOT, "  prewarm: %.3fx the oracle's instance-hours, %+.1f%% vs static peak, "
-                        + "under-provisioned %.2f%% of minutes (reactive only %.2f%%)%n",
+        return String.format(Locale.ROOT, "prewarm: %.3fx the oracle's instance-hours, %+.1f%% vs static peak, "
+                        + "under-provisioned %.2f%% of minutes (reactive only %.2f%%)",
                 ratio(p.instanceHours(), o.instanceHours()), 100 * (ratio(p.instanceHours(), st.instanceHours()) - 1),
-                100 * p.underProvisionedShare(), 100 * re.underProvisionedShare()));
+                100 * p.underProvisionedShare(), 100 * re.underProvisionedShare());
     }
 
     private static void whatIf(StringBuilder out, WhatIf w) {

@@ -3,6 +3,7 @@ package io.prewarm.cli;
 import io.prewarm.backtest.BacktestResult;
 import io.prewarm.backtest.DemandTrace;
 import io.prewarm.backtest.Replay;
+import io.prewarm.backtest.Reports;
 import io.prewarm.backtest.Scorecard;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.pipeline.PolicyScorecard;
@@ -39,7 +40,7 @@ final class BacktestScorecards implements PolicyScorecard.Source {
         BacktestResult r = replay.run(policy, stages.metrics().demand(policy,
                 new TimeWindow(spec.historyStart(), to, policy.demand().step())), spec);
         return new PolicyScorecard(r.from(), r.to(), r.epochs(), r.scorecards().stream().map(BacktestScorecards::row)
-                .toList());
+                .toList(), Reports.verdict(r));
     }
 
     private static PolicyScorecard.Row row(Scorecard c) {

@@ -41,26 +41,11 @@ final class DescriptionScorecard {
                     .append(r.worstShortfall()).append(" | ").append(r.scaleActions()).append(" | ")
                     .append(r.reversals()).append(" |\n");
         }
-        summary(c).ifPresent(s -> b.append('\n').append(s).append('\n'));
+        if (!c.verdict().isBlank()) {
+            b.append('\n').append(cell(c.verdict())).append(".\n");
+        }
         b.append('\n');
         return b.toString();
-    }
-
-    /** prewarm against the oracle (the bound), static peak (the cost) and reactive-only (the risk). */
-    static Optional<String> summary(PolicyScorecard c) {
-        Optional<PolicyScorecard.Row> prewarm = c.row("prewarm");
-        if (prewarm.isEmpty()) {
-            return Optional.empty();
-        }
-        PolicyScorecard.Row p = prewarm.get();
-        StringBuilder b = new StringBuilder("prewarm");
-        c.row("oracle").filter(o -> o.instanceHours() > 0).ifPresent(o -> b.append(String.format(Locale.ROOT,
-                ": %.2fx the oracle's instance-hours", p.instanceHours() / o.instanceHours())));
-        c.row("static").filter(s -> s.instanceHours() > 0).ifPresent(s -> b.append(String.format(Locale.ROOT,
-                ", %+.1f%% against static peak provisioning", (p.instanceHours() / s.instanceHours() - 1) * 100)));
-        b.append(String.format(Locale.ROOT, ", under-provisioned %.2f%% of minutes", share(p) * 100));
-        c.row("reactive").ifPresent(r -> b.append(String.format(Locale.ROOT, " (reactive only: %.2f%%)", share(r) * 100)));
-        return Optional.of(b.append('.').toString());
     }
 
     private static double share(PolicyScorecard.Row r) {

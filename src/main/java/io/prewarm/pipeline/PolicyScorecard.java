@@ -15,12 +15,14 @@ import java.util.OptionalDouble;
  * @param from   first replayed instant
  * @param to     end of the replay (exclusive)
  * @param epochs planning epochs replayed
- * @param rows   one per strategy, in the order the replay reports them
+ * @param rows    one per strategy, in the order the replay reports them
+ * @param verdict the one-line comparison {@code prewarm backtest} prints under its table
  */
-public record PolicyScorecard(Instant from, Instant to, int epochs, List<Row> rows) {
+public record PolicyScorecard(Instant from, Instant to, int epochs, List<Row> rows, String verdict) {
     public PolicyScorecard {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(verdict, "verdict");
         rows = List.copyOf(rows);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("a scorecard needs at least one strategy");
@@ -45,11 +47,6 @@ public record PolicyScorecard(Instant from, Instant to, int epochs, List<Row> ro
             Objects.requireNonNull(strategy, "strategy");
             Objects.requireNonNull(cost, "cost");
         }
-    }
-
-    /** The row of one strategy, if the replay ran it. */
-    public java.util.Optional<Row> row(String strategy) {
-        return rows.stream().filter(r -> r.strategy().equals(strategy)).findFirst();
     }
 
     /** Replays a policy over the days before {@code to}; implemented outside the pipeline (cli wires the backtest). */

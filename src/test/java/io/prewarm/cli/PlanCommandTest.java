@@ -149,6 +149,11 @@ class PlanCommandTest {
                     card.get("underProvisionedMinutes").asInt(), card.get("totalMinutes").asInt());
             assertThat(out).as(s).contains(row);
         }
+        LaunchResult text = launcher.launch("backtest", "--policies", policies.toString());
+        assertThat(text.exitCode()).as(text.getErrorOutput()).isZero();
+        String verdict = text.getOutput().lines().map(String::strip).filter(l -> l.startsWith("prewarm: "))
+                .findFirst().orElseThrow();
+        assertThat(out).as("the merge request's verdict is the command's").contains(verdict + ".");
     }
 
     @Test

@@ -61,7 +61,9 @@ class PlanRunScorecardTest {
                 new PolicyScorecard.Row("static", base * 2, OptionalDouble.of(base * 0.2), 0, 10080, 0, 0, 0),
                 new PolicyScorecard.Row("reactive", base * 0.8, OptionalDouble.empty(), 50, 10080, 3, 200, 40),
                 new PolicyScorecard.Row("prewarm", base * 1.2, OptionalDouble.empty(), 7, 10080, 1, 90, 4),
-                new PolicyScorecard.Row("oracle", base, OptionalDouble.empty(), 0, 10080, 0, 80, 2)));
+                new PolicyScorecard.Row("oracle", base, OptionalDouble.empty(), 0, 10080, 0, 80, 2)),
+                "prewarm: 1.200x the oracle's instance-hours, -40.0% vs static peak, under-provisioned 0.07% of "
+                        + "minutes (reactive only 0.50%) for " + p.key());
     }
 
     private RunSummary run(PolicyScorecard.Source source, int max) {
@@ -87,8 +89,8 @@ class PlanRunScorecardTest {
                 .contains("`prewarm backtest --service prod/checkout --from 2026-11-21T00:00:00Z --to 2026-11-28T00:00:00Z`")
                 .contains("| **prewarm** | 960.0 | – | 7 of 10080 (0.07%) | 1 | 90 | 4 |")
                 .contains("| static | 1600.0 | 160.00 | 0 of 10080 (0.00%) | 0 | 0 | 0 |")
-                .contains("prewarm: 1.20x the oracle's instance-hours, -40.0% against static peak provisioning, "
-                        + "under-provisioned 0.07% of minutes (reactive only: 0.50%).");
+                .contains("prewarm: 1.200x the oracle's instance-hours, -40.0% vs static peak, under-provisioned 0.07% "
+                        + "of minutes (reactive only 0.50%) for prod/checkout.");
         // search: 600 -> prewarm 720.0; each table sits in its own service's section
         int search = d.indexOf("### prod/search");
         assertThat(search).isPositive();
