@@ -23,7 +23,7 @@ import java.util.OptionalDouble;
  * @param pricePerHour  instance price used for the cost, when the policy has one
  * @param scorecards    one per strategy, in {@link Strategy} order
  * @param trace         the demand per minute
- * @param forecast      the upper forecast prewarm planned for, per minute
+ * @param forecast      the forecast line prewarm planned for (point or upper, per the policy), per minute
  * @param ready         ready instances per minute, per strategy
  * @param models        the forecast model chosen at each epoch
  */

@@ -16,7 +16,8 @@ import java.util.Optional;
  * A what-if: changes to a policy written {@code key=value,key=value}, for example
  * {@code headroom=0.3,prewarmLead=15m}. Keys: {@code headroom}, {@code perInstance}, {@code min},
  * {@code max}, {@code prewarmLead}, {@code scaleUpMinPercent}, {@code scaleDownMaxPercent},
- * {@code scaleDownCooldown}, {@code backoffMax}, {@code backoffReset}, {@code safetyCapFactor}.
+ * {@code scaleDownCooldown}, {@code backoffMax}, {@code backoffReset}, {@code safetyCapFactor},
+ * {@code scheduleFor} ({@code forecast} or {@code upper}).
  * Durations are {@code 30s}, {@code 15m}, {@code 1h}, {@code 2d} or ISO-8601.
  *
  * @param changes the changes, in the order given
@@ -24,7 +25,7 @@ import java.util.Optional;
 public record PolicyVariant(Map<String, String> changes) {
     static final List<String> KEYS = List.of("headroom", "perInstance", "min", "max", "prewarmLead",
             "scaleUpMinPercent", "scaleDownMaxPercent", "scaleDownCooldown", "backoffMax", "backoffReset",
-            "safetyCapFactor");
+            "safetyCapFactor", "scheduleFor");
 
     public PolicyVariant {
         changes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(changes));
@@ -84,6 +85,7 @@ public record PolicyVariant(Map<String, String> changes) {
             Object value = switch (k) {
                 case "headroom", "perInstance", "safetyCapFactor" -> number(k, v);
                 case "min", "max", "scaleUpMinPercent", "scaleDownMaxPercent" -> integer(k, v);
+                case "scheduleFor" -> scheduleFor(v);
                 default -> duration(k, v);
             };
             out.put(k, value);
@@ -100,7 +102,8 @@ public record PolicyVariant(Map<String, String> changes) {
                 : c.perInstance();
         ServicePolicy.Capacity capacity = new ServicePolicy.Capacity(perInstance,
                 (Double) v.getOrDefault("headroom", c.headroom()), (Integer) v.getOrDefault("min", c.min()),
-                (Integer) v.getOrDefault("max", c.max()));
+                (Integer) v.getOrDefault("max", c.max()),
+                (ServicePolicy.ScheduleFor) v.getOrDefault("scheduleFor", c.scheduleFor()));
         ServicePolicy.Rules rules = new ServicePolicy.Rules((Duration) v.getOrDefault("prewarmLead", r.prewarmLead()),
                 (Integer) v.getOrDefault("scaleUpMinPercent", r.scaleUpMinPercent()),
                 (Integer) v.getOrDefault("scaleDownMaxPercent", r.scaleDownMaxPercent()),
@@ -126,6 +129,15 @@ public record PolicyVariant(Map<String, String> changes) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(k + ": '" + v + "' is not a number");
         }
+    }
+
+    private static ServicePolicy.ScheduleFor scheduleFor(String v) {
+        for (ServicePolicy.ScheduleFor s : ServicePolicy.ScheduleFor.values()) {
+            if (s.id().equals(v)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("scheduleFor: '" + v + "' is not one of forecast, upper");
     }
 
     private static int integer(String k, String v) {

@@ -121,9 +121,11 @@ public final class Replay {
             CapacityPlan plan = planner.plan(new PlanInput(policy, forecast, peak, Optional.empty(), at,
                     request.holidays()));
             Schedules.apply(plan, trace.start(), m0, m1, prewarmFloor, prewarmCeiling);
+            double[] planned = policy.capacity().scheduleFor() == ServicePolicy.ScheduleFor.UPPER ? forecast.upper()
+                    : forecast.point();
             for (int m = m0; m < m1; m++) {
                 int i = (int) (Duration.between(at, trace.timeAt(m)).toMinutes() / step.toMinutes());
-                forecastLine[m] = forecast.upper()[Math.min(i, forecast.horizon() - 1)];
+                forecastLine[m] = planned[Math.min(i, forecast.horizon() - 1)];
             }
             Forecast perfect = actual(history, at, step, request.horizon());
             CapacityPlan oracle = planner.plan(new PlanInput(policy, perfect, peak, Optional.empty(), at,

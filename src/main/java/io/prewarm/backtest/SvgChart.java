@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The replay as an SVG: per service, demand, the upper forecast prewarm planned for, and the capacity
+ * The replay as an SVG: per service, demand, the forecast prewarm planned for, and the capacity
  * that ready instances serve per strategy ({@code ready x perInstance}), in demand units. At most
  * {@value #POINTS} points per line: each point is the highest demand and forecast and the lowest
  * capacity of its bucket, so a shortfall never disappears from the picture. Deterministic output.
@@ -102,7 +102,7 @@ public final class SvgChart {
             legend(s, y0, legend++, COLORS.get(st), st.id() + " capacity", null);
         }
         line(s, forecast, top, y0, "#fb8c00", "1", "4 3");
-        legend(s, y0, legend++, "#fb8c00", "forecast (upper)", "4 3");
+        legend(s, y0, legend++, "#fb8c00", "forecast planned for", "4 3");
         line(s, demand, top, y0, "#000000", "1.2", null);
         legend(s, y0, legend, "#000000", "demand", null);
     }

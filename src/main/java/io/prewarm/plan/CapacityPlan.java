@@ -61,7 +61,7 @@ public record CapacityPlan(ServiceKey key, Target target, ZoneId zone, Limits li
      * @param scaleDownMaxPercent maximum scale-down per window
      * @param scaleDownCooldown  scale-down window
      * @param perInstance        demand one instance carries
-     * @param headroom           share added to the upper forecast
+     * @param headroom           share added to the forecast the plan provisions for
      * @param step               the timeline's step
      */
     public record Limits(int min, int max, int policyMax, int safetyCap, int normalPeak, double normalPeakDemand,

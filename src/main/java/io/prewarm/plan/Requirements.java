@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Demand to instances over the horizon, before the step rules: {@code required = ceil(upper x (1 +
- * headroom) / perInstance)}, clamped to the floor in force (policy min, raised by an active emergency
+ * Demand to instances over the horizon, before the step rules: {@code required = ceil(demand x (1 +
+ * headroom) / perInstance)}, where demand is the forecast line the policy schedules for (the point
+ * forecast, or the upper bound with {@code capacity.scheduleFor: upper}), clamped to the floor in force (policy min, raised by an active emergency
  * floor) and to the effective max, then raised so that each step already carries what is needed up to
  * {@code lead} later (pre-warm). Each step keeps the reason that set its value.
  */
@@ -30,10 +31,13 @@ final class Requirements {
     final boolean[] holiday;
     final boolean[] emergency;
 
-    Requirements(Forecast forecast, PlanLimits limits, ZoneId zone, Set<LocalDate> holidays,
+    Requirements(Forecast forecast, double[] demand, PlanLimits limits, ZoneId zone, Set<LocalDate> holidays,
                  Optional<PlanInput.EmergencyFloor> floor) {
         this.n = forecast.horizon();
-        this.demand = forecast.upper();
+        if (demand.length != n) {
+            throw new IllegalArgumentException("demand line has " + demand.length + " steps, forecast " + n);
+        }
+        this.demand = demand.clone();
         this.required = new int[n];
         this.target = new int[n];
         this.targetReason = new ReasonCode[n];

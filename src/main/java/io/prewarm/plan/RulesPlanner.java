@@ -34,7 +34,10 @@ public final class RulesPlanner implements CapacityPlanner {
         WeekGrid grid = new WeekGrid(policy.zone(), forecast.step(), forecast.start());
         Duration lead = policy.rules().prewarmLead();
         int leadSteps = (int) ((lead.toSeconds() + forecast.step().toSeconds() - 1) / forecast.step().toSeconds());
-        Requirements req = new Requirements(forecast, limits, policy.zone(), input.holidays(), input.emergencyFloor());
+        ServicePolicy.ScheduleFor scheduleFor = policy.capacity().scheduleFor();
+        double[] line = scheduleFor == ServicePolicy.ScheduleFor.UPPER ? forecast.upper() : forecast.point();
+        Requirements req = new Requirements(forecast, line, limits, policy.zone(), input.holidays(),
+                input.emergencyFloor());
         WeeklyNeed week = WeeklyNeed.of(req, grid, forecast, leadSteps);
         StepRules rules = StepRules.of(policy.rules(), forecast.step(), limits.max());
         int quota = policy.target().kind().planQuota();
@@ -57,6 +60,10 @@ public final class RulesPlanner implements CapacityPlanner {
             notes.add("the quota of " + quota + " actions leaves no room for one-off actions: holidays and emergency"
                     + " floors are carried by the weekly schedule until the next plan");
         }
+        notes.add(String.format(java.util.Locale.ROOT, scheduleFor == ServicePolicy.ScheduleFor.UPPER
+                        ? "scheduled floors carry the forecast's upper bound plus %.0f%% headroom (capacity.scheduleFor: upper)"
+                        : "scheduled floors carry the point forecast plus %.0f%% headroom (capacity.scheduleFor: forecast);"
+                        + " the reactive layer absorbs demand above them", 100 * limits.headroom()));
         notes.add(String.format(java.util.Locale.ROOT,
                 "%d actions of %d allowed (%d weekly segments); over-provisioned %.1f instance-hours over the horizon",
                 result.actionCount(), quota, result.segments(),

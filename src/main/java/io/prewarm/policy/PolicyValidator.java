@@ -30,7 +30,7 @@ final class PolicyValidator {
     static final Set<String> TOP = Set.of("service", "environment", "timezone", "target", "demand", "capacity",
             "rules", "holidays", "instanceSizes", "indicators");
     static final Set<String> DEMAND = Set.of("query", "step", "history", "aggregation", "instanceQuery");
-    static final Set<String> CAPACITY = Set.of("perInstance", "headroom", "min", "max");
+    static final Set<String> CAPACITY = Set.of("perInstance", "headroom", "min", "max", "scheduleFor");
     static final Set<String> RULES = Set.of("prewarmLead", "scaleUpMinPercent", "scaleDownMaxPercent",
             "scaleDownCooldown", "backoffMax", "backoffReset", "safetyCapFactor");
     static final Set<String> HOLIDAYS = Set.of("country", "dates");
@@ -193,10 +193,20 @@ final class PolicyValidator {
             r.problem("capacity.min", min.get() + " is above capacity.max " + max.get());
             return null;
         }
+        ServicePolicy.ScheduleFor scheduleFor = ServicePolicy.ScheduleFor.FORECAST;
+        Optional<String> sf = r.text(c, "scheduleFor", "capacity", false);
+        if (sf.isPresent()) {
+            try {
+                scheduleFor = ServicePolicy.ScheduleFor.valueOf(sf.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                r.problem("capacity.scheduleFor", "'" + sf.get() + "' is not one of forecast, upper");
+                return null;
+            }
+        }
         if (min.isEmpty() || max.isEmpty()) {
             return null;
         }
-        return new ServicePolicy.Capacity(per, headroom, min.get(), max.get());
+        return new ServicePolicy.Capacity(per, headroom, min.get(), max.get(), scheduleFor);
     }
 
     private ServicePolicy.Rules rules(FieldReader r, JsonNode root) {

@@ -80,13 +80,38 @@ public record ServicePolicy(
      * Capacity and limits.
      *
      * @param perInstance demand one instance carries at its target utilisation; empty when learned
-     * @param headroom    extra share on top of the upper forecast (0.2 = 20%)
+     * @param headroom    extra share on top of the forecast the schedule provisions for (0.2 = 20%)
      * @param min         never fewer instances
      * @param max         never more instances
+     * @param scheduleFor which forecast line the scheduled floors carry
      */
-    public record Capacity(Optional<Double> perInstance, double headroom, int min, int max) {
+    public record Capacity(Optional<Double> perInstance, double headroom, int min, int max, ScheduleFor scheduleFor) {
         public Capacity {
             Objects.requireNonNull(perInstance, "perInstance");
+            Objects.requireNonNull(scheduleFor, "scheduleFor");
+        }
+
+        /** Scheduled floors that carry the point forecast, the default. */
+        public Capacity(Optional<Double> perInstance, double headroom, int min, int max) {
+            this(perInstance, headroom, min, max, ScheduleFor.FORECAST);
+        }
+    }
+
+    /**
+     * Which forecast line the scheduled floors carry (with the headroom on top).
+     * <ul>
+     *   <li>{@code FORECAST}: the point forecast. The headroom absorbs ordinary forecast error and the
+     *       target's reactive layer, which stays enabled above the floors, absorbs the rest.</li>
+     *   <li>{@code UPPER}: the forecast's calibrated upper bound (about P95). For targets whose reactive
+     *       layer is slow or disabled, or where a short shortfall costs more than idle instances.</li>
+     * </ul>
+     */
+    public enum ScheduleFor {
+        FORECAST, UPPER;
+
+        /** The policy file's spelling. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -25,6 +25,18 @@ class PolicyVariantTest {
     }
 
     @Test
+    void switchesWhatTheScheduledFloorsCarryAndKeepsItOtherwise() {
+        ServicePolicy base = TestPolicies.aws();
+        assertThat(base.capacity().scheduleFor()).isEqualTo(ServicePolicy.ScheduleFor.FORECAST);
+        ServicePolicy upper = PolicyVariant.parse("scheduleFor=upper").apply(base);
+        assertThat(upper.capacity().scheduleFor()).isEqualTo(ServicePolicy.ScheduleFor.UPPER);
+        assertThat(PolicyVariant.parse("headroom=0.3").apply(upper).capacity().scheduleFor())
+                .isEqualTo(ServicePolicy.ScheduleFor.UPPER);
+        assertThatThrownBy(() -> PolicyVariant.parse("scheduleFor=p95"))
+                .hasMessageContaining("scheduleFor: 'p95' is not one of forecast, upper");
+    }
+
+    @Test
     void readsShortAndIsoDurations() {
         assertThat(PolicyVariant.parseDuration("90s")).isEqualTo(Duration.ofSeconds(90));
         assertThat(PolicyVariant.parseDuration("2h")).isEqualTo(Duration.ofHours(2));

@@ -63,7 +63,7 @@ class ReportsTest {
         String svg = SvgChart.render(List.of(whatIf.base()));
         assertThat(svg).isEqualTo(SvgChart.render(List.of(whatIf.base())));
         assertThat(svg).startsWith("<svg").endsWith("</svg>\n").contains("prewarm capacity", "demand",
-                "forecast (upper)");
+                "forecast planned for");
         assertThat(svg.split("<polyline", -1).length - 1).isGreaterThanOrEqualTo(7);
     }
 }

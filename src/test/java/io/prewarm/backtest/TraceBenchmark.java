@@ -62,8 +62,8 @@ class TraceBenchmark {
         Replay replay = new Replay(new SmileForecaster(), new RulesPlanner());
         List<String> summary = new ArrayList<>();
         summary.add(String.format(Locale.ROOT, "| trace | days | prewarm under %% | reactive under %% | prewarm / oracle "
-                + "| prewarm vs static | upper / actual | goals |"));
-        summary.add("| --- | --- | --- | --- | --- | --- | --- | --- |");
+                + "| prewarm vs static | planned / actual | goals | scheduleFor=upper: under %%, / oracle |"));
+        summary.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (Trace t : TRACES) {
             if (!t.name().contains(only)) {
                 continue;
@@ -79,8 +79,13 @@ class TraceBenchmark {
                     Duration.ofDays(1), DemandTrace.Shape.LINEAR));
             System.out.printf(Locale.ROOT, "%n%s (%s, target %s, %.1f s)%n", t.name(), t.file(), kind.id(),
                     (System.nanoTime() - t0) / 1e9);
+            // the same replay with the floors on the forecast's upper bound, for comparison
+            BacktestResult u = replay.run(PolicyVariant.parse("scheduleFor=upper").apply(policy), history,
+                    new Replay.Spec(from, to, Duration.ofDays(trainingDays), Duration.ofDays(1), DemandTrace.Shape.LINEAR));
             System.out.print(Reports.text(List.of(new Reports.Entry(r, Optional.empty()))));
-            summary.add(row(t, r));
+            summary.add(row(t, r) + String.format(Locale.ROOT, " %.2f%%, %.3fx |",
+                    100 * u.of(Strategy.PREWARM).underProvisionedShare(),
+                    u.of(Strategy.PREWARM).instanceHours() / u.of(Strategy.ORACLE).instanceHours()));
         }
         System.out.println();
         summary.forEach(System.out::println);
@@ -111,7 +116,7 @@ class TraceBenchmark {
                 cover(r), missed.isEmpty() ? "all met" : "missed: " + String.join(", ", missed));
     }
 
-    /** How far the upper forecast prewarm planned for sat above the actual demand: sum of upper over sum of actual. */
+    /** How far the forecast prewarm planned for sat above the actual demand: sum of planned over sum of actual. */
     static double cover(BacktestResult r) {
         double upper = 0;
         double actual = 0;

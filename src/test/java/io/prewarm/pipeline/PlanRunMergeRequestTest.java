@@ -153,12 +153,13 @@ class PlanRunMergeRequestTest {
             u.forceUpdate();
         }
         ObjectId proposed = head("prewarm/plan-2026-11-28");
-        // 3% less demand moves the rules planner's schedule by up to 12.5% of the peak in some 3-hour window
-        // (3 of 24 instances); a 20% threshold holds that back, the default 10% would propose it.
-        RunSummary quieter = run(NOW, 0.97, new ChurnControl(20));
+        // 4% less demand moves the rules planner's schedule by up to 13% of the peak in some window and sets no new
+        // peak; a 20% threshold holds that back, the default 10% would propose it. (At 2% and 3% less the refitted
+        // plan peaks at 24 instances instead of 23, and a new peak is always proposed.)
+        RunSummary quieter = run(NOW, 0.96, new ChurnControl(20));
         ServiceResult checkout = quieter.services().get(0);
         assertThat(checkout.status()).as(checkout.message() + " " + checkout.files()).isEqualTo(ServiceResult.Status.NO_CHANGE);
-        assertThat(checkout.message()).startsWith("below churn threshold");
+        assertThat(checkout.message()).startsWith("below churn threshold: capacity changes by at most 13.0%");
         assertThat(quieter.commit()).isEmpty();
         assertThat(head("prewarm/plan-2026-11-28")).isEqualTo(proposed);
         assertThat(forge.writes).containsExactly("create prewarm/plan-2026-11-28");

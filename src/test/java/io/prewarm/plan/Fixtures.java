@@ -49,10 +49,12 @@ final class Fixtures {
         return policy(TargetKind.AWS_ASG, 2, 200, 100, 0.0, defaultRules(), Duration.ofMinutes(5));
     }
 
-    static Forecast forecast(Instant start, Duration step, double[] upper) {
-        double[] point = new double[upper.length];
-        for (int i = 0; i < upper.length; i++) {
-            point[i] = upper[i] * 0.9;
+    /** A forecast whose point line is {@code demand} (what policies schedule for by default), upper 10% above. */
+    static Forecast forecast(Instant start, Duration step, double[] demand) {
+        double[] point = demand.clone();
+        double[] upper = new double[demand.length];
+        for (int i = 0; i < demand.length; i++) {
+            upper[i] = demand[i] * 1.1;
         }
         return new Forecast(start, step, point, upper, "test", 0.5, "MASE", List.of());
     }

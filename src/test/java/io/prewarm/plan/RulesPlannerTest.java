@@ -41,7 +41,22 @@ class RulesPlannerTest {
     }
 
     @Test
-    void requiredIsUpperForecastWithHeadroomOverPerInstanceRoundedUp() {
+    void withScheduleForUpperRequiredFollowsTheUpperBound() {
+        ServicePolicy base = Fixtures.policy(TargetKind.AWS_ASG, 1, 500, 120, 0.2, Fixtures.defaultRules(), STEP);
+        ServicePolicy.Capacity c = base.capacity();
+        ServicePolicy policy = new ServicePolicy(base.source(), base.key(), base.target(), base.demand(),
+                new ServicePolicy.Capacity(c.perInstance(), c.headroom(), c.min(), c.max(),
+                        ServicePolicy.ScheduleFor.UPPER), base.rules(), base.zone(), base.holidays(),
+                base.instanceSizes(), base.indicators());
+        CapacityPlan p = plan(policy, Fixtures.businessWeek(STEP, 100, 1180), 1180);
+        // upper = 1.1 x 1180 = 1298; 1298 x 1.2 / 120 = 12.98 -> 13 (the point forecast alone needs 12)
+        assertThat(p.timeline().get(9 * 12).required()).isEqualTo(13);
+        assertThat(p.timeline().get(9 * 12).demand()).isCloseTo(1298.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(p.notes()).anyMatch(n -> n.contains("capacity.scheduleFor: upper"));
+    }
+
+    @Test
+    void requiredIsTheForecastWithHeadroomOverPerInstanceRoundedUp() {
         ServicePolicy policy = Fixtures.policy(TargetKind.AWS_ASG, 1, 500, 120, 0.2, Fixtures.defaultRules(), STEP);
         double[] d = Fixtures.businessWeek(STEP, 100, 1180);
         CapacityPlan p = plan(policy, d, 1180);
@@ -200,12 +215,12 @@ class RulesPlannerTest {
                 new ServicePolicy.InstanceSize("medium", 100, 0.10), new ServicePolicy.InstanceSize("large", 400, 0.40));
         ServicePolicy policy = new ServicePolicy(base.source(), base.key(), base.target(), base.demand(),
                 base.capacity(), base.rules(), base.zone(), base.holidays(), sizes, base.indicators());
-        // baseline = median point forecast = 0.9 x 300 = 270: 4 x small = 200 is short, 4 x medium = 400 carries it
+        // baseline = median point forecast = 300: 4 x small = 200 is short, 4 x medium = 400 carries it
         CapacityPlan p = plan(policy, Fixtures.businessWeek(STEP, 300, 3000), 3000);
         assertThat(p.verticalFloor()).hasValueSatisfying(v -> {
             assertThat(v.size()).isEqualTo("medium");
             assertThat(v.instances()).isEqualTo(4);
-            assertThat(v.baselineDemand()).isEqualTo(270.0);
+            assertThat(v.baselineDemand()).isEqualTo(300.0);
         });
         assertThat(p.reasons()).contains(ReasonCode.VERTICAL_FLOOR);
         assertThat(p.notes()).anyMatch(n -> n.startsWith("VERTICAL_FLOOR: medium"));

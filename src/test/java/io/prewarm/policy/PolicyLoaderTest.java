@@ -62,6 +62,27 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void scheduledFloorsCarryThePointForecastUnlessThePolicySaysUpper() throws IOException {
+        write("a.yaml", """
+                service: a
+                environment: prod
+                target: {type: aws-asg, name: a}
+                demand: {query: 'sum(rate(x[5m]))'}
+                capacity: {perInstance: 10, min: 1, max: 5}
+                """);
+        write("b.yaml", """
+                service: b
+                environment: prod
+                target: {type: aws-asg, name: b}
+                demand: {query: 'sum(rate(x[5m]))'}
+                capacity: {perInstance: 10, min: 1, max: 5, scheduleFor: upper}
+                """);
+        List<ServicePolicy> all = loader.loadAll(dir);
+        assertThat(all).extracting(p -> p.key().service().value() + "=" + p.capacity().scheduleFor())
+                .containsExactlyInAnyOrder("a=FORECAST", "b=UPPER");
+    }
+
+    @Test
     void reportsEveryProblemOfEveryFileWithFileAndField() throws IOException {
         Path a = write("a.yaml", """
                 service: Web_1
@@ -78,7 +99,7 @@ class PolicyLoaderTest {
                 timezone: Mars/Olympus
                 target: {type: gcp-mig, name: api}
                 demand: {query: ''}
-                capacity: {perInstance: 10, min: 1, max: 5}
+                capacity: {perInstance: 10, min: 1, max: 5, scheduleFor: p95}
                 """);
         assertThatThrownBy(() -> loader.loadAll(dir))
                 .isInstanceOfSatisfying(PolicyException.class, e -> {
@@ -96,7 +117,8 @@ class PolicyLoaderTest {
                             b + ": timezone: 'Mars/Olympus' is not an IANA time zone (e.g. America/New_York)",
                             b + ": target.project: is required",
                             b + ": target.zone: is required",
-                            b + ": demand.query: must not be empty");
+                            b + ": demand.query: must not be empty",
+                            b + ": capacity.scheduleFor: 'p95' is not one of forecast, upper");
                     assertThat(lines).anyMatch(l -> l.startsWith(a + ": target.type: 'aws-asgg' is not a known target"));
                     assertThat(lines).anyMatch(l -> l.equals(a + ": capacity.min: 50 is above capacity.max 10"));
                 });
