@@ -26,11 +26,15 @@ import java.util.OptionalDouble;
  * @param forecast      the forecast line prewarm planned for (point or upper, per the policy), per minute
  * @param ready         ready instances per minute, per strategy
  * @param models        the forecast model chosen at each epoch
+ * @param scheduleFor   the forecast line the scheduled floors carried ({@code forecast} or {@code upper})
+ * @param reactiveLayer whether a reactive layer ran above the floors (false on AWS without a CloudWatch metric)
  */
 public record BacktestResult(ServiceKey key, Instant from, Instant to, Duration training, int epochs, int bootMinutes,
                              double perInstance, OptionalDouble pricePerHour, List<Scorecard> scorecards,
-                             DemandTrace trace, double[] forecast, Map<Strategy, int[]> ready, List<String> models) {
+                             DemandTrace trace, double[] forecast, Map<Strategy, int[]> ready, List<String> models,
+                             String scheduleFor, boolean reactiveLayer) {
     public BacktestResult {
+        Objects.requireNonNull(scheduleFor, "scheduleFor");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(pricePerHour, "pricePerHour");
         Objects.requireNonNull(trace, "trace");

@@ -153,7 +153,8 @@ public final class Replay {
             ready.put(s, r.ready());
         });
         return new BacktestResult(policy.key(), spec.from(), spec.to(), spec.training(), epochs, bootMinutes,
-                perInstance, price(policy, perInstance), cards, trace, forecastLine, ready, models);
+                perInstance, price(policy, perInstance), cards, trace, forecastLine, ready, models,
+                policy.capacity().scheduleFor().id(), policy.target().hasReactiveTrigger());
     }
 
     private static ForecastRequest request(ServicePolicy policy, Instant at) {
@@ -207,8 +208,14 @@ public final class Replay {
         return i < 0 || i >= h.size() ? Double.NaN : h.value((int) i);
     }
 
-    /** The reactive layer of the policy's target, configured as prewarm renders it. */
+    /**
+     * The reactive layer of the policy's target, configured as prewarm renders it; null when nothing
+     * prewarm renders triggers it (AWS without {@code cloudwatchMetric}): then no reactive layer runs.
+     */
     static Controller reactive(ServicePolicy policy) {
+        if (!policy.target().hasReactiveTrigger()) {
+            return null;
+        }
         double perInstance = policy.capacity().perInstance().orElseThrow();
         double headroom = policy.capacity().headroom();
         ServicePolicy.Rules r = policy.rules();

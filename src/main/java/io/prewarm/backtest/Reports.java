@@ -34,6 +34,10 @@ public final class Reports {
                             + "boot %d min, %s per instance%s%n", r.key(), r.from(), r.to(), r.epochs(),
                     r.training().toDays(), r.bootMinutes(), num(r.perInstance()),
                     r.pricePerHour().isPresent() ? String.format(Locale.ROOT, ", $%.3f/h", r.pricePerHour().getAsDouble()) : ""));
+            out.append("  scheduled floors on the ").append(r.scheduleFor().equals("upper") ? "forecast's upper bound"
+                    : "point forecast").append(" plus headroom (capacity.scheduleFor: ").append(r.scheduleFor())
+                    .append(r.reactiveLayer() ? "), reactive layer above them\n"
+                            : "), no reactive layer: nothing prewarm renders triggers it (target.cloudwatchMetric is not set)\n");
             table(out, r);
             summary(out, r);
             e.whatIf().ifPresent(w -> whatIf(out, w));
@@ -67,10 +71,37 @@ public final class Reports {
         Scorecard o = r.of(Strategy.ORACLE);
         Scorecard st = r.of(Strategy.STATIC);
         Scorecard re = r.of(Strategy.REACTIVE);
-        return String.format(Locale.ROOT, "prewarm: %.3fx the oracle's instance-hours, %+.1f%% vs static peak, "
+        String line = String.format(Locale.ROOT, "prewarm: %.3fx the oracle's instance-hours, %+.1f%% vs static peak, "
                         + "under-provisioned %.2f%% of minutes (reactive only %.2f%%)",
                 ratio(p.instanceHours(), o.instanceHours()), 100 * (ratio(p.instanceHours(), st.instanceHours()) - 1),
                 100 * p.underProvisionedShare(), 100 * re.underProvisionedShare());
+        return advice(r).map(a -> line + "; " + a).orElse(line);
+    }
+
+    /** Share of minutes above which a replay suggests trying the other floor. */
+    static final double SHORT_SHARE = 0.01;
+    /** prewarm over the oracle above which a replay suggests trying the other floor. */
+    static final double COSTLY_RATIO = 1.15;
+
+    /**
+     * What to try next when the replay misses the goals of a good policy (short at most 1% of minutes,
+     * within 1.15x of the oracle) and the other floor could help: the what-if that shows it.
+     */
+    static Optional<String> advice(BacktestResult r) {
+        Scorecard p = r.of(Strategy.PREWARM);
+        double vsOracle = ratio(p.instanceHours(), r.of(Strategy.ORACLE).instanceHours());
+        String whatIf = "`prewarm backtest --service " + r.key() + " --from " + r.from() + " --to " + r.to()
+                + " --what-if scheduleFor=";
+        if (r.scheduleFor().equals("forecast") && p.underProvisionedShare() > SHORT_SHARE) {
+            return Optional.of("short more than 1% of minutes: " + whatIf + "upper` shows what floors on the forecast's"
+                    + " upper bound cost");
+        }
+        if (r.scheduleFor().equals("upper") && r.reactiveLayer() && vsOracle > COSTLY_RATIO) {
+            return Optional.of(String.format(Locale.ROOT, "floors on the upper bound cost %.2fx the oracle: %sforecast`"
+                    + " shows how short floors on the point forecast, with the reactive layer above them, would be",
+                    vsOracle, whatIf));
+        }
+        return Optional.empty();
     }
 
     private static void whatIf(StringBuilder out, WhatIf w) {
@@ -100,6 +131,8 @@ public final class Reports {
             svc.put("bootMinutes", r.bootMinutes());
             svc.put("perInstance", r.perInstance());
             svc.put("pricePerHour", r.pricePerHour().isPresent() ? r.pricePerHour().getAsDouble() : null);
+            svc.put("scheduleFor", r.scheduleFor());
+            svc.put("reactiveLayer", r.reactiveLayer());
             svc.put("strategies", strategies(r));
             e.whatIf().ifPresent(w -> {
                 Map<String, Object> wi = new LinkedHashMap<>();

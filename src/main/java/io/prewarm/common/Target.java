@@ -20,6 +20,16 @@ public record Target(TargetKind kind, String name, Map<String, String> attribute
         attributes = Collections.unmodifiableSortedMap(new TreeMap<>(attributes == null ? Map.of() : attributes));
     }
 
+    /**
+     * Whether what prewarm renders for this target also drives its reactive layer: the autoscaler's own
+     * metric on Kubernetes (HPA, KEDA), GCP and Azure; on AWS the CloudWatch alarms, which are rendered
+     * only when the policy names a CloudWatch metric ({@code cloudwatchMetric}). Without a trigger, the
+     * scheduled floors are all the capacity there is, unless the user wires alarms of their own.
+     */
+    public boolean hasReactiveTrigger() {
+        return kind != TargetKind.AWS_ASG || attributes.containsKey("cloudwatchMetric");
+    }
+
     public String attribute(String key, String fallback) {
         return attributes.getOrDefault(key, fallback);
     }

@@ -64,6 +64,11 @@ public final class RulesPlanner implements CapacityPlanner {
                         ? "scheduled floors carry the forecast's upper bound plus %.0f%% headroom (capacity.scheduleFor: upper)"
                         : "scheduled floors carry the point forecast plus %.0f%% headroom (capacity.scheduleFor: forecast);"
                         + " the reactive layer absorbs demand above them", 100 * limits.headroom()));
+        if (scheduleFor == ServicePolicy.ScheduleFor.FORECAST && !policy.target().hasReactiveTrigger()) {
+            notes.add("warning: nothing prewarm renders drives this target's reactive layer (target.cloudwatchMetric is"
+                    + " not set), so demand above the point forecast plus headroom is not absorbed unless alarms of your"
+                    + " own trigger the scaling policies; capacity.scheduleFor: upper covers the forecast's upper bound");
+        }
         notes.add(String.format(java.util.Locale.ROOT,
                 "%d actions of %d allowed (%d weekly segments); over-provisioned %.1f instance-hours over the horizon",
                 result.actionCount(), quota, result.segments(),

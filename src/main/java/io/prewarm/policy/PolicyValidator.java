@@ -59,7 +59,7 @@ final class PolicyValidator {
 
         Target target = target(r, root);
         ServicePolicy.Demand demand = demand(r, root);
-        ServicePolicy.Capacity capacity = capacity(r, root);
+        ServicePolicy.Capacity capacity = capacity(r, root, target);
         ServicePolicy.Rules rules = rules(r, root);
         ServicePolicy.Holidays holidays = holidays(r, root);
         List<ServicePolicy.InstanceSize> sizes = sizes(r, root);
@@ -179,7 +179,7 @@ final class PolicyValidator {
         return new ServicePolicy.Demand(query.get(), step, history, agg, instanceQuery);
     }
 
-    private ServicePolicy.Capacity capacity(FieldReader r, JsonNode root) {
+    private ServicePolicy.Capacity capacity(FieldReader r, JsonNode root, Target target) {
         JsonNode c = r.object(root, "capacity", "", true);
         if (c == null) {
             return null;
@@ -193,7 +193,9 @@ final class PolicyValidator {
             r.problem("capacity.min", min.get() + " is above capacity.max " + max.get());
             return null;
         }
-        ServicePolicy.ScheduleFor scheduleFor = ServicePolicy.ScheduleFor.FORECAST;
+        // without a reactive layer above them, the floors are all the capacity there is: they cover the upper bound
+        ServicePolicy.ScheduleFor scheduleFor = target == null || target.hasReactiveTrigger()
+                ? ServicePolicy.ScheduleFor.FORECAST : ServicePolicy.ScheduleFor.UPPER;
         Optional<String> sf = r.text(c, "scheduleFor", "capacity", false);
         if (sf.isPresent()) {
             try {

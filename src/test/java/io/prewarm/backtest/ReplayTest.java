@@ -67,6 +67,44 @@ class ReplayTest {
     }
 
     @Test
+    void withoutACloudWatchMetricNoReactiveLayerRunsOnAws() {
+        ServicePolicy a = TestPolicies.aws();
+        ServicePolicy noAlarm = new ServicePolicy(a.source(), a.key(),
+                new io.prewarm.common.Target(TargetKind.AWS_ASG, "web", java.util.Map.of()), a.demand(), a.capacity(),
+                a.rules(), a.zone(), a.holidays(), a.instanceSizes(), a.indicators());
+        BacktestResult r = replay(noAlarm);
+        assertThat(r.reactiveLayer()).isFalse();
+        // reactive only is the policy min (2 instances) for 48 hours, short every office hour
+        assertThat(r.of(Strategy.REACTIVE).instanceHours()).isCloseTo(2 * 48.0, within(1e-9));
+        assertThat(r.of(Strategy.REACTIVE).underProvisionedMinutes()).isEqualTo(2 * 8 * 60);
+        Scorecard scheduled = r.of(Strategy.SCHEDULED);
+        Scorecard prewarm = r.of(Strategy.PREWARM);
+        assertThat(prewarm.instanceHours()).isEqualTo(scheduled.instanceHours());
+        assertThat(prewarm.scaleActions()).isEqualTo(scheduled.scaleActions());
+        assertThat(Reports.text(java.util.List.of(new Reports.Entry(r, Optional.empty()))))
+                .contains("no reactive layer: nothing prewarm renders triggers it (target.cloudwatchMetric is not set)");
+        assertThat(replay(a).reactiveLayer()).isTrue();
+    }
+
+    @Test
+    void theVerdictSuggestsTheOtherFloorWhenTheReplayMissesAGoal() {
+        TimeSeries history = TestPolicies.officeHours(MONDAY, 9, 200, 1000);
+        // the point forecast is 40% low: floors on it are short at every ramp, the upper bound covers it
+        BacktestResult low = new Replay(new TestPolicies.Scaled(0.6, 1.0), new RulesPlanner())
+                .run(TestPolicies.aws(), history, SPEC);
+        assertThat(low.of(Strategy.PREWARM).underProvisionedShare()).isGreaterThan(0.01);
+        assertThat(Reports.verdict(low)).endsWith("; short more than 1% of minutes: `prewarm backtest --service prod/web"
+                + " --from 2026-11-09T00:00:00Z --to 2026-11-11T00:00:00Z --what-if scheduleFor=upper` shows what floors"
+                + " on the forecast's upper bound cost");
+        // floors on an upper bound twice the demand cost about twice the oracle
+        ServicePolicy upper = PolicyVariant.parse("scheduleFor=upper").apply(TestPolicies.aws());
+        BacktestResult wide = new Replay(new TestPolicies.Scaled(1.0, 2.0), new RulesPlanner()).run(upper, history, SPEC);
+        assertThat(Reports.verdict(wide)).contains("; floors on the upper bound cost ").contains(
+                "--what-if scheduleFor=forecast` shows how short floors on the point forecast");
+        assertThat(Reports.verdict(replay(TestPolicies.aws()))).doesNotContain(";");
+    }
+
+    @Test
     void theHpaLayerAlsoMissesTheJumpButLessThanStepScaling() {
         ServicePolicy k8s = TestPolicies.policy(TargetKind.KUBERNETES_HPA, 100, 0.2, 2, 50, Duration.ofMinutes(10));
         BacktestResult hpa = replay(k8s);

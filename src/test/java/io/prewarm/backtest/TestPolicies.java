@@ -28,7 +28,10 @@ final class TestPolicies {
     }
 
     static ServicePolicy policy(TargetKind kind, double perInstance, double headroom, int min, int max, Duration lead) {
-        Map<String, String> attrs = kind == TargetKind.KUBERNETES_HPA ? Map.of("namespace", "web") : Map.of();
+        // AWS: the step policies are driven by an alarm on requests per instance, as most AWS users configure them
+        Map<String, String> attrs = kind == TargetKind.KUBERNETES_HPA ? Map.of("namespace", "web")
+                : kind == TargetKind.AWS_ASG ? Map.of("cloudwatchNamespace", "Web", "cloudwatchMetric", "RequestsPerInstance",
+                "scaleOutAbove", String.valueOf(perInstance)) : Map.of();
         return new ServicePolicy(Path.of("policies/web.yaml"), ServiceKey.of("prod", "web"), new Target(kind, "web", attrs),
                 new ServicePolicy.Demand("sum(rate(http_requests_total[5m]))", STEP, Duration.ofDays(28),
                         ServicePolicy.Aggregation.SUM, Optional.empty()),
@@ -54,6 +57,21 @@ final class TestPolicies {
     }
 
     /** Repeats the last day of history: perfect on a trace that repeats daily. */
+    /** Yesterday again, with the point line scaled by {@code pointFactor} and the upper line by {@code upperFactor}. */
+    record Scaled(double pointFactor, double upperFactor) implements Forecaster {
+        @Override
+        public Forecast forecast(TimeSeries history, ForecastRequest request) {
+            Forecast f = new DailyRepeat().forecast(history, request);
+            double[] p = f.point().clone();
+            double[] u = f.upper().clone();
+            for (int i = 0; i < p.length; i++) {
+                p[i] *= pointFactor;
+                u[i] *= upperFactor;
+            }
+            return new Forecast(f.start(), f.step(), p, u, "scaled", 0, "none", List.of());
+        }
+    }
+
     static final class DailyRepeat implements Forecaster {
         @Override
         public Forecast forecast(TimeSeries history, ForecastRequest request) {

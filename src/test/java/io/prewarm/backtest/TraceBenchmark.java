@@ -32,7 +32,8 @@ import java.util.Optional;
  * {@code -Dbench.training=28}, {@code -Dbench.fleet=20}, {@code -Dbench.lead=10}, {@code -Dbench.only=nasa}).
  *
  * <p>Each hourly trace becomes one service: demand per hour, {@code perInstance} set so the trace's normal
- * peak (median daily maximum) needs {@code fleet} instances, headroom 0.2, min 2, max 10x the fleet,
+ * peak (median daily maximum) needs {@code fleet} instances, headroom 0.2, min 2, max 10x the fleet, on AWS
+ * an alarm on demand per instance driving the step policies,
  * the policy loader's default rules, boot plus warm-up {@code lead} minutes. Timestamps are read as UTC
  * (they are local time for NYC taxi and NASA, so the daily shape stays where it is). The replay plans
  * daily from the first day with {@code training} days of history to the end of the trace.
@@ -131,8 +132,10 @@ class TraceBenchmark {
     }
 
     static ServicePolicy policy(Trace t, TargetKind kind, double perInstance, int max, int leadMinutes) {
+        // AWS: an alarm on demand per instance drives the step policies (without one there is no reactive layer)
         Map<String, String> attrs = kind == TargetKind.KUBERNETES_HPA || kind == TargetKind.KUBERNETES_KEDA
-                ? Map.of("namespace", "bench") : Map.of();
+                ? Map.of("namespace", "bench") : kind == TargetKind.AWS_ASG ? Map.of("cloudwatchNamespace", "Bench",
+                "cloudwatchMetric", "DemandPerInstance", "scaleOutAbove", String.valueOf(perInstance)) : Map.of();
         return new ServicePolicy(Path.of("bench/" + t.name() + ".yaml"), ServiceKey.of("bench", t.name()),
                 new Target(kind, t.name(), attrs),
                 new ServicePolicy.Demand("bench", Duration.ofHours(1), Duration.ofDays(28), ServicePolicy.Aggregation.SUM,

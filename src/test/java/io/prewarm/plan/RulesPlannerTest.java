@@ -56,6 +56,17 @@ class RulesPlannerTest {
     }
 
     @Test
+    void floorsOnThePointForecastWithoutAReactiveTriggerAreFlaggedInTheNotes() {
+        // Fixtures' AWS target names no CloudWatch metric: nothing prewarm renders triggers its step scaling
+        CapacityPlan p = plan(Fixtures.policy(), Fixtures.businessWeek(STEP, 300, 3000), 3000);
+        assertThat(p.notes()).anyMatch(n -> n.startsWith("scheduled floors carry the point forecast plus 0% headroom"));
+        assertThat(p.notes()).anyMatch(n -> n.startsWith("warning: nothing prewarm renders drives this target's reactive"
+                + " layer (target.cloudwatchMetric is not set)"));
+        ServicePolicy k8s = Fixtures.policy(TargetKind.KUBERNETES_HPA, 2, 200, 100, 0.0, Fixtures.defaultRules(), STEP);
+        assertThat(plan(k8s, Fixtures.businessWeek(STEP, 300, 3000), 3000).notes()).noneMatch(n -> n.startsWith("warning"));
+    }
+
+    @Test
     void requiredIsTheForecastWithHeadroomOverPerInstanceRoundedUp() {
         ServicePolicy policy = Fixtures.policy(TargetKind.AWS_ASG, 1, 500, 120, 0.2, Fixtures.defaultRules(), STEP);
         double[] d = Fixtures.businessWeek(STEP, 100, 1180);

@@ -62,24 +62,23 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void scheduledFloorsCarryThePointForecastUnlessThePolicySaysUpper() throws IOException {
-        write("a.yaml", """
-                service: a
-                environment: prod
-                target: {type: aws-asg, name: a}
-                demand: {query: 'sum(rate(x[5m]))'}
-                capacity: {perInstance: 10, min: 1, max: 5}
-                """);
-        write("b.yaml", """
-                service: b
-                environment: prod
-                target: {type: aws-asg, name: b}
-                demand: {query: 'sum(rate(x[5m]))'}
-                capacity: {perInstance: 10, min: 1, max: 5, scheduleFor: upper}
-                """);
+    void scheduledFloorsCarryThePointForecastWhereAReactiveLayerRunsAboveThem() throws IOException {
+        String alarm = "cloudwatchNamespace: App, cloudwatchMetric: RequestsPerInstance, scaleOutAbove: 50";
+        write("a.yaml", policy("a", "aws-asg", alarm, ""));
+        write("b.yaml", policy("b", "aws-asg", alarm, ", scheduleFor: upper"));
+        write("c.yaml", policy("c", "aws-asg", "", ""));
+        write("d.yaml", policy("d", "aws-asg", "", ", scheduleFor: forecast"));
+        write("e.yaml", policy("e", "kubernetes-hpa", "namespace: web", ""));
         List<ServicePolicy> all = loader.loadAll(dir);
-        assertThat(all).extracting(p -> p.key().service().value() + "=" + p.capacity().scheduleFor())
-                .containsExactlyInAnyOrder("a=FORECAST", "b=UPPER");
+        // c: no alarm drives AWS step scaling, so the floors are all there is and carry the upper bound
+        assertThat(all).extracting(p -> p.key().service().value() + "=" + p.capacity().scheduleFor().id())
+                .containsExactlyInAnyOrder("a=forecast", "b=upper", "c=upper", "d=forecast", "e=forecast");
+    }
+
+    private static String policy(String name, String type, String attrs, String capacity) {
+        return "service: " + name + "\nenvironment: prod\ntarget: {type: " + type + ", name: " + name
+                + (attrs.isEmpty() ? "" : ", " + attrs) + "}\ndemand: {query: 'sum(rate(x[5m]))'}\n"
+                + "capacity: {perInstance: 10, min: 1, max: 5" + capacity + "}\n";
     }
 
     @Test
