@@ -28,11 +28,12 @@ import java.util.OptionalDouble;
  * @param models        the forecast model chosen at each epoch
  * @param scheduleFor   the forecast line the scheduled floors carried ({@code forecast} or {@code upper})
  * @param reactiveLayer whether a reactive layer ran above the floors (false on AWS without a CloudWatch metric)
+ * @param headroom      the policy's headroom
  */
 public record BacktestResult(ServiceKey key, Instant from, Instant to, Duration training, int epochs, int bootMinutes,
                              double perInstance, OptionalDouble pricePerHour, List<Scorecard> scorecards,
                              DemandTrace trace, double[] forecast, Map<Strategy, int[]> ready, List<String> models,
-                             String scheduleFor, boolean reactiveLayer) {
+                             String scheduleFor, boolean reactiveLayer, double headroom) {
     public BacktestResult {
         Objects.requireNonNull(scheduleFor, "scheduleFor");
         Objects.requireNonNull(key, "key");

@@ -154,7 +154,7 @@ public final class Replay {
         });
         return new BacktestResult(policy.key(), spec.from(), spec.to(), spec.training(), epochs, bootMinutes,
                 perInstance, price(policy, perInstance), cards, trace, forecastLine, ready, models,
-                policy.capacity().scheduleFor().id(), policy.target().hasReactiveTrigger());
+                policy.capacity().scheduleFor().id(), policy.target().hasReactiveTrigger(), policy.capacity().headroom());
     }
 
     private static ForecastRequest request(ServicePolicy policy, Instant at) {

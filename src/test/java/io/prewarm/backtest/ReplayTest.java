@@ -93,9 +93,10 @@ class ReplayTest {
         BacktestResult low = new Replay(new TestPolicies.Scaled(0.6, 1.0), new RulesPlanner())
                 .run(TestPolicies.aws(), history, SPEC);
         assertThat(low.of(Strategy.PREWARM).underProvisionedShare()).isGreaterThan(0.01);
-        assertThat(Reports.verdict(low)).endsWith("; short more than 1% of minutes: `prewarm backtest --service prod/web"
-                + " --from 2026-11-09T00:00:00Z --to 2026-11-11T00:00:00Z --what-if scheduleFor=upper` shows what floors"
-                + " on the forecast's upper bound cost");
+        String command = "`prewarm backtest --service prod/web --from 2026-11-09T00:00:00Z --to 2026-11-11T00:00:00Z";
+        assertThat(Reports.verdict(low)).endsWith("; short more than 1% of minutes: compare " + command
+                + " --what-if scheduleFor=forecast,headroom=0.4` (more headroom above the point forecast) with " + command
+                + " --what-if scheduleFor=upper` (floors on the forecast's upper bound)");
         // floors on an upper bound twice the demand cost about twice the oracle
         ServicePolicy upper = PolicyVariant.parse("scheduleFor=upper").apply(TestPolicies.aws());
         BacktestResult wide = new Replay(new TestPolicies.Scaled(1.0, 2.0), new RulesPlanner()).run(upper, history, SPEC);

@@ -29,7 +29,8 @@ import java.util.Optional;
  * The benchmark of issue 10 on the shared real traces: prints the scorecards, not a timed test. Runs only
  * with {@code -Dbench=true}: {@code ./mvnw -q -B test -Dtest=TraceBenchmark -Dbench=true}
  * (optional {@code -Dbench.data=/work/shared/data}, {@code -Dbench.target=kubernetes-hpa},
- * {@code -Dbench.training=28}, {@code -Dbench.fleet=20}, {@code -Dbench.lead=10}, {@code -Dbench.only=nasa}).
+ * {@code -Dbench.training=28}, {@code -Dbench.fleet=20}, {@code -Dbench.lead=10}, {@code -Dbench.only=nasa},
+ * {@code -Dbench.headroom=0.2}).
  *
  * <p>Each hourly trace becomes one service: demand per hour, {@code perInstance} set so the trace's normal
  * peak (median daily maximum) needs {@code fleet} instances, headroom 0.2, min 2, max 10x the fleet, on AWS
@@ -92,6 +93,104 @@ class TraceBenchmark {
         summary.forEach(System.out::println);
     }
 
+    /**
+     * The same replay on every M4 hourly series long enough for 28 days of training and 14 replayed days
+     * (245 of 414: train plus test, 1,008 hours). M4 has no dates, so each series starts on a Monday at
+     * 00:00 UTC (the phase is arbitrary but consistent). Prints how many series meet each goal and the
+     * spread of the ratios, for the policy as written and with {@code scheduleFor=upper}:
+     * {@code ./mvnw -q -B test -Dtest=TraceBenchmark#m4 -Dbench=true}.
+     */
+    @Test
+    void m4() throws IOException {
+        Assumptions.assumeTrue(Boolean.getBoolean("bench"), "benchmark: run with -Dbench=true");
+        Path dir = Path.of(System.getProperty("bench.data", "/work/shared/data")).resolve("m4-hourly");
+        TargetKind kind = TargetKind.fromId(System.getProperty("bench.target", "aws-asg")).orElseThrow();
+        int limit = Integer.getInteger("bench.series", Integer.MAX_VALUE);
+        Map<String, double[]> train = m4(dir.resolve("Hourly-train.csv"));
+        Map<String, double[]> test = m4(dir.resolve("Hourly-test.csv"));
+        Instant start = Instant.parse("2001-01-01T00:00:00Z"); // a Monday
+        Replay replay = new Replay(new SmileForecaster(), new RulesPlanner());
+        List<double[]> asWritten = new ArrayList<>();
+        List<double[]> upper = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (Map.Entry<String, double[]> e : train.entrySet()) {
+            double[] a = e.getValue();
+            double[] b = test.get(e.getKey());
+            if (a.length < 960 || asWritten.size() >= limit) {
+                continue;
+            }
+            double[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            TimeSeries history = new TimeSeries(start, Duration.ofHours(1), all);
+            Trace t = new Trace("m4-" + e.getKey().toLowerCase(Locale.ROOT), "m4", "none");
+            double normalPeak = DemandStats.normalPeak(history, ZoneOffset.UTC);
+            ServicePolicy policy = policy(t, kind, normalPeak / 20, 200, 10);
+            Instant from = start.plus(Duration.ofDays(28));
+            Instant to = history.end().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            Replay.Spec spec = new Replay.Spec(from, to, Duration.ofDays(28), Duration.ofDays(1), DemandTrace.Shape.LINEAR);
+            asWritten.add(goals(replay.run(policy, history, spec)));
+            upper.add(goals(replay.run(PolicyVariant.parse("scheduleFor=upper").apply(policy), history, spec)));
+        }
+        System.out.printf(Locale.ROOT, "%nM4 hourly, %d series x 14 replayed days, target %s, %.0f s%n", asWritten.size(),
+                kind.id(), (System.nanoTime() - t0) / 1e9);
+        System.out.println("| floors | under <= 1% | <= 1.15x oracle | >= 30% below static (oracle too) | fewer short minutes"
+                + " than reactive (or both 0) | all four | all but static, where the oracle is not 30% below static either"
+                + " | prewarm / oracle p10 / p50 / p90 | under % p50 / p90 / p99 |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println(m4Row("point forecast (default)", asWritten));
+        System.out.println(m4Row("upper bound", upper));
+    }
+
+    /**
+     * under share, prewarm / oracle, prewarm / static, under minutes minus reactive's (-1 when both are 0: no
+     * strategy can be fewer than none), oracle / static.
+     */
+    private static double[] goals(BacktestResult r) {
+        Scorecard p = r.of(Strategy.PREWARM);
+        Scorecard re = r.of(Strategy.REACTIVE);
+        return new double[]{p.underProvisionedShare(), p.instanceHours() / r.of(Strategy.ORACLE).instanceHours(),
+                p.instanceHours() / r.of(Strategy.STATIC).instanceHours(),
+                p.underProvisionedMinutes() == 0 && re.underProvisionedMinutes() == 0 ? -1
+                        : p.underProvisionedMinutes() - re.underProvisionedMinutes(),
+                r.of(Strategy.ORACLE).instanceHours() / r.of(Strategy.STATIC).instanceHours()};
+    }
+
+    private static String m4Row(String label, List<double[]> g) {
+        int n = g.size();
+        long under = g.stream().filter(x -> x[0] <= 0.01).count();
+        long oracle = g.stream().filter(x -> x[1] <= 1.15).count();
+        long stat = g.stream().filter(x -> x[2] <= 0.70).count();
+        long reactive = g.stream().filter(x -> x[3] < 0).count();
+        long all = g.stream().filter(x -> x[0] <= 0.01 && x[1] <= 1.15 && x[2] <= 0.70 && x[3] < 0).count();
+        long oracleStatic = g.stream().filter(x -> x[4] <= 0.70).count();
+        long fair = g.stream().filter(x -> x[0] <= 0.01 && x[1] <= 1.15 && (x[2] <= 0.70 || x[4] > 0.70) && x[3] < 0)
+                .count();
+        double[] ratio = g.stream().mapToDouble(x -> x[1]).sorted().toArray();
+        double[] share = g.stream().mapToDouble(x -> 100 * x[0]).sorted().toArray();
+        return String.format(Locale.ROOT, "| %s | %d of %d | %d | %d (%d) | %d | %d (%.0f%%) | %d (%.0f%%) | %.3f / %.3f / %.3f "
+                        + "| %.2f / %.2f / %.2f |",
+                label, under, n, oracle, stat, oracleStatic, reactive, all, 100.0 * all / n, fair, 100.0 * fair / n,
+                q(ratio, 0.1), q(ratio, 0.5), q(ratio, 0.9),
+                q(share, 0.5), q(share, 0.9), q(share, 0.99));
+    }
+
+    private static double q(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    /** M4's wide CSV: {@code "V1"} is the id, the other columns the values, empty past the series' end. */
+    static Map<String, double[]> m4(Path file) throws IOException {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(file);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double[] v = Arrays.stream(f, 1, f.length).map(x -> x.replace("\"", "").trim()).filter(x -> !x.isEmpty())
+                    .mapToDouble(Double::parseDouble).toArray();
+            out.put(f[0].replace("\"", ""), v);
+        }
+        return out;
+    }
+
     static String row(Trace t, BacktestResult r) {
         Scorecard p = r.of(Strategy.PREWARM);
         Scorecard o = r.of(Strategy.ORACLE);
@@ -140,7 +239,8 @@ class TraceBenchmark {
                 new Target(kind, t.name(), attrs),
                 new ServicePolicy.Demand("bench", Duration.ofHours(1), Duration.ofDays(28), ServicePolicy.Aggregation.SUM,
                         Optional.empty()),
-                new ServicePolicy.Capacity(Optional.of(perInstance), 0.2, 2, max),
+                new ServicePolicy.Capacity(Optional.of(perInstance), Double.parseDouble(System.getProperty("bench.headroom",
+                        "0.2")), 2, max),
                 new ServicePolicy.Rules(Duration.ofMinutes(leadMinutes), 20, 20, Duration.ofMinutes(5),
                         Duration.ofHours(1), Duration.ofHours(1), 5.0),
                 ZoneOffset.UTC, new ServicePolicy.Holidays(t.country(), List.of()), List.of(), Indicators.none());
