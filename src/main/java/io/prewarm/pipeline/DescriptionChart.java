@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * A Mermaid {@code xychart-beta} (GitLab renders it in descriptions) of one service over the plan horizon:
- * the instances the upper forecast needs, the proposed capacity and, when the base branch has a plan, the
+ * the instances the forecast the floors carry needs, the proposed capacity and, when the base branch has a plan, the
  * current capacity. Steps are grouped into buckets of whole hours (the maximum of each), so a week stays
  * at most {@value #MAX_POINTS} points wide.
  */
@@ -74,7 +74,7 @@ final class DescriptionChart {
             b.append("    line ").append(now).append('\n');
         }
         b.append("```\n\n");
-        b.append("_Bars: instances the upper forecast needs (with headroom). First line: the proposed plan's capacity.")
+        b.append("_Bars: instances the forecast needs (with headroom; the notes say whether the point forecast or its upper bound). First line: the proposed plan's capacity.")
                 .append(current.isPresent() ? " Second line: the current schedule's weekly floor (base branch)." : "")
                 .append(" Times in ").append(plan.zone().getId()).append("._\n\n");
         return b.toString();

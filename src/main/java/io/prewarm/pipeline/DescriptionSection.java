@@ -24,7 +24,7 @@ final class DescriptionSection {
         b.append("**Target:** ").append(plan.target().kind().id()).append(" `").append(cell(plan.target().name()))
                 .append("`. **Forecast model:** `").append(cell(plan.forecastModel())).append("` (validation score ")
                 .append(String.format(java.util.Locale.ROOT, "%.3f", plan.forecastScore())).append(").\n\n");
-        MergeRequestDescription.peakDemand(plan).ifPresent(p -> b.append("**Predicted peak:** upper forecast ")
+        MergeRequestDescription.peakDemand(plan).ifPresent(p -> b.append("**Predicted peak:** forecast ")
                 .append(num(p.demand())).append(" (demand units) on ").append(MergeRequestDescription.when(p.time(),
                         plan.zone())).append(", which needs ").append(p.required()).append(" instances at ")
                 .append(num(plan.limits().perInstance())).append(" per instance with ")

@@ -187,7 +187,7 @@ public final class MergeRequestDescription {
         return WHEN.format(t.atZone(zone)) + " " + zone.getId();
     }
 
-    /** The step of the timeline with the largest upper forecast of demand (the first one on ties). */
+    /** The step of the timeline with the largest forecast demand the floors carry (the first one on ties). */
     static Optional<PlanStep> peakDemand(CapacityPlan plan) {
         PlanStep best = null;
         for (PlanStep s : plan.timeline()) {
