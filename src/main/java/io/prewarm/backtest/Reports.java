@@ -85,28 +85,60 @@ public final class Reports {
 
     /**
      * What to try next when the replay misses the goals of a good policy (short at most 1% of minutes,
-     * within 1.15x of the oracle) and the other floor could help: the what-if that shows it.
+     * within 1.15x of the oracle) and the other floor could help: the what-ifs that show it.
      */
     static Optional<String> advice(BacktestResult r) {
+        List<PolicyVariant> next = suggestions(r);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        String whatIf = "`prewarm backtest --service " + r.key() + " --from " + r.from() + " --to " + r.to()
+                + " --what-if ";
+        if (r.scheduleFor().equals("forecast")) {
+            return Optional.of("short more than 1% of minutes: compare " + whatIf + next.get(0).describe()
+                    + "` (more headroom above the point forecast) with " + whatIf + next.get(1).describe()
+                    + "` (floors on the forecast's upper bound)");
+        }
+        return Optional.of(String.format(Locale.ROOT, "floors on the upper bound cost %.2fx the oracle: %s%s`"
+                        + " shows how short floors on the point forecast, with the reactive layer above them, would be",
+                ratio(r.of(Strategy.PREWARM).instanceHours(), r.of(Strategy.ORACLE).instanceHours()), whatIf,
+                next.get(0).describe()));
+    }
+
+    /**
+     * The policy variants worth replaying when a replay misses a goal, most promising first: with floors
+     * on the point forecast that were short more than 1% of minutes, 0.2 more headroom (on the bursty
+     * shared traces far cheaper than the upper bound: docs/backtest.md) and then floors on the upper
+     * bound; with floors on the upper bound above 1.15x the oracle and a reactive layer above them, floors
+     * on the point forecast. Empty when the replay met both goals.
+     */
+    public static List<PolicyVariant> suggestions(BacktestResult r) {
         Scorecard p = r.of(Strategy.PREWARM);
         double vsOracle = ratio(p.instanceHours(), r.of(Strategy.ORACLE).instanceHours());
-        String whatIf = "`prewarm backtest --service " + r.key() + " --from " + r.from() + " --to " + r.to()
-                + " --what-if scheduleFor=";
         if (r.scheduleFor().equals("forecast") && p.underProvisionedShare() > SHORT_SHARE) {
-            // on bursty traces more headroom above the point forecast was far cheaper than the upper bound
-            // (docs/backtest.md: twitter-ibm short 0.96% at headroom 0.4, against 2.4x the instance-hours)
             String more = new java.math.BigDecimal(r.headroom() + 0.2).setScale(2, java.math.RoundingMode.HALF_UP)
                     .stripTrailingZeros().toPlainString();
-            return Optional.of("short more than 1% of minutes: compare " + whatIf + "forecast,headroom=" + more
-                    + "` (more headroom above the point forecast) with " + whatIf + "upper` (floors on the forecast's"
-                    + " upper bound)");
+            return List.of(PolicyVariant.parse("scheduleFor=forecast,headroom=" + more),
+                    PolicyVariant.parse("scheduleFor=upper"));
         }
         if (r.scheduleFor().equals("upper") && r.reactiveLayer() && vsOracle > COSTLY_RATIO) {
-            return Optional.of(String.format(Locale.ROOT, "floors on the upper bound cost %.2fx the oracle: %sforecast`"
-                    + " shows how short floors on the point forecast, with the reactive layer above them, would be",
-                    vsOracle, whatIf));
+            return List.of(PolicyVariant.parse("scheduleFor=forecast"));
         }
-        return Optional.empty();
+        return List.of();
+    }
+
+    /**
+     * One line for a what-if's prewarm strategy against the policy as written, as the merge request shows
+     * it under the scorecard: instance-hours and their change, short minutes before and after.
+     */
+    public static String whatIfLine(WhatIf w) {
+        Scorecard b = w.base().of(Strategy.PREWARM);
+        Scorecard v = w.variant().of(Strategy.PREWARM);
+        return String.format(Locale.ROOT, "what-if `%s`: prewarm %.1f instance-hours (%+.1f%%, %.3fx the oracle),"
+                        + " under-provisioned %.2f%% of minutes (as written: %.1f instance-hours, %.2f%%)",
+                w.changes().describe(), v.instanceHours(), 100 * (ratio(v.instanceHours(), b.instanceHours()) - 1),
+                ratio(v.instanceHours(), w.variant().of(Strategy.ORACLE).instanceHours()),
+                100 * v.underProvisionedShare(), b.instanceHours(), 100 * b.underProvisionedShare());
     }
 
     private static void whatIf(StringBuilder out, WhatIf w) {

@@ -5,7 +5,9 @@ import io.prewarm.backtest.DemandTrace;
 import io.prewarm.backtest.Replay;
 import io.prewarm.backtest.Reports;
 import io.prewarm.backtest.Scorecard;
+import io.prewarm.backtest.WhatIf;
 import io.prewarm.common.TimeWindow;
+import io.prewarm.metrics.TimeSeries;
 import io.prewarm.pipeline.PolicyScorecard;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.policy.ServicePolicy;
@@ -13,6 +15,7 @@ import io.prewarm.policy.ServicePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -37,10 +40,15 @@ final class BacktestScorecards implements PolicyScorecard.Source {
         Instant to = now.truncatedTo(ChronoUnit.DAYS);
         Replay.Spec spec = new Replay.Spec(to.minus(WINDOW), to, policy.demand().history(), Duration.ofDays(1),
                 DemandTrace.Shape.LINEAR);
-        BacktestResult r = replay.run(policy, stages.metrics().demand(policy,
-                new TimeWindow(spec.historyStart(), to, policy.demand().step())), spec);
+        TimeSeries history = stages.metrics().demand(policy,
+                new TimeWindow(spec.historyStart(), to, policy.demand().step()));
+        BacktestResult r = replay.run(policy, history, spec);
+        // the variants the verdict suggests, replayed on the same history, so reviewers see the trade-off
+        List<String> whatIfs = Reports.suggestions(r).stream()
+                .map(v -> Reports.whatIfLine(new WhatIf(v, r, replay.run(v.apply(policy), history, spec, r.bootMinutes()))))
+                .toList();
         return new PolicyScorecard(r.from(), r.to(), r.epochs(), r.scorecards().stream().map(BacktestScorecards::row)
-                .toList(), Reports.verdict(r));
+                .toList(), Reports.verdict(r), whatIfs);
     }
 
     private static PolicyScorecard.Row row(Scorecard c) {

@@ -44,6 +44,10 @@ final class DescriptionScorecard {
         if (!c.verdict().isBlank()) {
             b.append('\n').append(cell(c.verdict())).append(".\n");
         }
+        if (!c.whatIfs().isEmpty()) {
+            b.append('\n');
+            c.whatIfs().forEach(w -> b.append("- ").append(cell(w)).append(".\n"));
+        }
         b.append('\n');
         return b.toString();
     }

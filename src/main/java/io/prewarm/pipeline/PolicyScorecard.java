@@ -17,16 +17,24 @@ import java.util.OptionalDouble;
  * @param epochs planning epochs replayed
  * @param rows    one per strategy, in the order the replay reports them
  * @param verdict the one-line comparison {@code prewarm backtest} prints under its table
+ * @param whatIfs one line per policy variant the verdict suggests, replayed on the same trace
  */
-public record PolicyScorecard(Instant from, Instant to, int epochs, List<Row> rows, String verdict) {
+public record PolicyScorecard(Instant from, Instant to, int epochs, List<Row> rows, String verdict,
+                              List<String> whatIfs) {
     public PolicyScorecard {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(verdict, "verdict");
         rows = List.copyOf(rows);
+        whatIfs = List.copyOf(whatIfs);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("a scorecard needs at least one strategy");
         }
+    }
+
+    /** A scorecard without suggested variants. */
+    public PolicyScorecard(Instant from, Instant to, int epochs, List<Row> rows, String verdict) {
+        this(from, to, epochs, rows, verdict, List.of());
     }
 
     /**

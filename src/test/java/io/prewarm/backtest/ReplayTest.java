@@ -97,12 +97,26 @@ class ReplayTest {
         assertThat(Reports.verdict(low)).endsWith("; short more than 1% of minutes: compare " + command
                 + " --what-if scheduleFor=forecast,headroom=0.4` (more headroom above the point forecast) with " + command
                 + " --what-if scheduleFor=upper` (floors on the forecast's upper bound)");
+        assertThat(Reports.suggestions(low)).extracting(PolicyVariant::describe)
+                .containsExactly("scheduleFor=forecast,headroom=0.4", "scheduleFor=upper");
+        // the upper bound here is the demand itself: floors on it are never short, at the oracle's cost
+        PolicyVariant toUpper = Reports.suggestions(low).get(1);
+        WhatIf w = new WhatIf(toUpper, low, new Replay(new TestPolicies.Scaled(0.6, 1.0), new RulesPlanner())
+                .run(toUpper.apply(TestPolicies.aws()), history, SPEC, low.bootMinutes()));
+        assertThat(w.variant().of(Strategy.PREWARM).underProvisionedMinutes()).isZero();
+        assertThat(Reports.whatIfLine(w)).startsWith("what-if `scheduleFor=upper`: prewarm ")
+                .contains(String.format(java.util.Locale.ROOT, "%.1f instance-hours (+",
+                        w.variant().of(Strategy.PREWARM).instanceHours()))
+                .contains("1.000x the oracle), under-provisioned 0.00% of minutes (as written: ")
+                .endsWith(String.format(java.util.Locale.ROOT, "%.2f%%)", 100 * low.of(Strategy.PREWARM).underProvisionedShare()));
         // floors on an upper bound twice the demand cost about twice the oracle
         ServicePolicy upper = PolicyVariant.parse("scheduleFor=upper").apply(TestPolicies.aws());
         BacktestResult wide = new Replay(new TestPolicies.Scaled(1.0, 2.0), new RulesPlanner()).run(upper, history, SPEC);
         assertThat(Reports.verdict(wide)).contains("; floors on the upper bound cost ").contains(
                 "--what-if scheduleFor=forecast` shows how short floors on the point forecast");
+        assertThat(Reports.suggestions(wide)).extracting(PolicyVariant::describe).containsExactly("scheduleFor=forecast");
         assertThat(Reports.verdict(replay(TestPolicies.aws()))).doesNotContain(";");
+        assertThat(Reports.suggestions(replay(TestPolicies.aws()))).isEmpty();
     }
 
     @Test

@@ -63,7 +63,8 @@ class PlanRunScorecardTest {
                 new PolicyScorecard.Row("prewarm", base * 1.2, OptionalDouble.empty(), 7, 10080, 1, 90, 4),
                 new PolicyScorecard.Row("oracle", base, OptionalDouble.empty(), 0, 10080, 0, 80, 2)),
                 "prewarm: 1.200x the oracle's instance-hours, -40.0% vs static peak, under-provisioned 0.07% of "
-                        + "minutes (reactive only 0.50%) for " + p.key());
+                        + "minutes (reactive only 0.50%) for " + p.key(),
+                p.key().service().value().equals("search") ? List.of("what-if `headroom=0.4` for " + p.key()) : List.of());
     }
 
     private RunSummary run(PolicyScorecard.Source source, int max) {
@@ -96,6 +97,9 @@ class PlanRunScorecardTest {
         assertThat(search).isPositive();
         assertThat(d.indexOf("| **prewarm** | 720.0 |")).isGreaterThan(search);
         assertThat(d.indexOf("| **prewarm** | 960.0 |")).isLessThan(search);
+        // the suggested variants follow the verdict, as a list, in their service's section only
+        assertThat(d.indexOf("\n- what-if `headroom=0.4` for prod/search.\n")).isGreaterThan(search);
+        assertThat(d).doesNotContain("what-if `headroom=0.4` for prod/checkout");
     }
 
     @Test
