@@ -223,7 +223,13 @@ public final class Replay {
             return new HpaController(HpaBehavior.forPolicy(r.scaleDownMaxPercent(), (int) r.scaleDownCooldown().toSeconds()),
                     perInstance, headroom);
         }
-        // GCP and Azure autoscalers are approximated by the same step model (alarm, step, cooldown)
+        if (policy.target().kind() == TargetKind.GCP_MIG) {
+            return new GcpAutoscaler(perInstance, headroom, r.scaleDownMaxPercent(), (int) r.scaleDownCooldown().toSeconds());
+        }
+        if (policy.target().kind() == TargetKind.AZURE_VMSS) {
+            return AzureAutoscale.rendered(perInstance, headroom, r.scaleUpMinPercent(), r.scaleDownMaxPercent(),
+                    (int) r.prewarmLead().toMinutes(), (int) r.scaleDownCooldown().toMinutes());
+        }
         return AwsStepScaling.rendered(perInstance, headroom, policy.capacity().min(), r.scaleUpMinPercent(),
                 r.scaleDownMaxPercent(), (int) Math.max(1, r.scaleDownCooldown().toMinutes()));
     }
