@@ -66,13 +66,13 @@ class TraceBenchmark {
         summary.add(String.format(Locale.ROOT, "| trace | days | prewarm under %% | reactive under %% | prewarm / oracle "
                 + "| prewarm vs static | planned / actual | goals | scheduleFor=upper: under %%, / oracle |"));
         summary.add("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (Trace t : TRACES) {
+        for (Trace t : traces()) {
             if (!t.name().contains(only)) {
                 continue;
             }
             TimeSeries history = read(data.resolve(t.file()));
             double normalPeak = DemandStats.normalPeak(history, ZoneOffset.UTC);
-            ServicePolicy policy = policy(t, kind, normalPeak / fleet, fleet * 10, lead);
+            ServicePolicy policy = policy(t, kind, normalPeak / fleet, fleet * 10, lead, history.step());
             Instant from = history.start().plus(Duration.ofDays(trainingDays)).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
                     .plus(Duration.ofDays(1));
             Instant to = history.end().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
@@ -124,7 +124,7 @@ class TraceBenchmark {
             TimeSeries history = new TimeSeries(start, Duration.ofHours(1), all);
             Trace t = new Trace("m4-" + e.getKey().toLowerCase(Locale.ROOT), "m4", "none");
             double normalPeak = DemandStats.normalPeak(history, ZoneOffset.UTC);
-            ServicePolicy policy = policy(t, kind, normalPeak / 20, 200, 10);
+            ServicePolicy policy = policy(t, kind, normalPeak / 20, 200, 10, Duration.ofHours(1));
             Instant from = start.plus(Duration.ofDays(28));
             Instant to = history.end().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
             Replay.Spec spec = new Replay.Spec(from, to, Duration.ofDays(28), Duration.ofDays(1), DemandTrace.Shape.LINEAR);
@@ -230,14 +230,33 @@ class TraceBenchmark {
         return actual == 0 ? Double.NaN : upper / actual;
     }
 
-    static ServicePolicy policy(Trace t, TargetKind kind, double perInstance, int max, int leadMinutes) {
+    /**
+     * The shared traces, or the files named by {@code -Dbench.files=a.csv,b.csv} (same format, any step
+     * that divides an hour; holidays from {@code -Dbench.holidays}, default none): run it on your traces.
+     */
+    static List<Trace> traces() {
+        String files = System.getProperty("bench.files", "");
+        if (files.isBlank()) {
+            return TRACES;
+        }
+        List<Trace> out = new ArrayList<>();
+        for (String f : files.split(",")) {
+            Path p = Path.of(f.trim()).toAbsolutePath();
+            String name = p.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9-]+", "-");
+            out.add(new Trace(name, p.toString(), System.getProperty("bench.holidays", "none")));
+        }
+        return out;
+    }
+
+    static ServicePolicy policy(Trace t, TargetKind kind, double perInstance, int max, int leadMinutes, Duration step) {
         // AWS: an alarm on demand per instance drives the step policies (without one there is no reactive layer)
         Map<String, String> attrs = kind == TargetKind.KUBERNETES_HPA || kind == TargetKind.KUBERNETES_KEDA
                 ? Map.of("namespace", "bench") : kind == TargetKind.AWS_ASG ? Map.of("cloudwatchNamespace", "Bench",
                 "cloudwatchMetric", "DemandPerInstance", "scaleOutAbove", String.valueOf(perInstance)) : Map.of();
         return new ServicePolicy(Path.of("bench/" + t.name() + ".yaml"), ServiceKey.of("bench", t.name()),
                 new Target(kind, t.name(), attrs),
-                new ServicePolicy.Demand("bench", Duration.ofHours(1), Duration.ofDays(28), ServicePolicy.Aggregation.SUM,
+                new ServicePolicy.Demand("bench", step, Duration.ofDays(28), ServicePolicy.Aggregation.SUM,
                         Optional.empty()),
                 new ServicePolicy.Capacity(Optional.of(perInstance), Double.parseDouble(System.getProperty("bench.headroom",
                         "0.2")), 2, max),
@@ -246,7 +265,14 @@ class TraceBenchmark {
                 ZoneOffset.UTC, new ServicePolicy.Holidays(t.country(), List.of()), List.of(), Indicators.none());
     }
 
-    /** {@code timestamp,value} with {@code yyyy-MM-dd HH:mm:ss} timestamps read as UTC; empty values are missing. */
+    /** Steps a policy accepts (they divide an hour), in seconds. */
+    static final long[] STEPS = {60, 120, 300, 600, 900, 1200, 1800, 3600};
+
+    /**
+     * {@code timestamp,value} with {@code yyyy-MM-dd HH:mm:ss} timestamps read as UTC; empty values are
+     * missing. The step is the median spacing, rounded up to one that divides an hour. Timestamps are floored
+     * to it (NAB's Twitter files sit at :02:53, :07:53, ...), and samples falling into one step are averaged.
+     */
     static TimeSeries read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file);
         List<Instant> times = new ArrayList<>();
@@ -260,13 +286,28 @@ class TraceBenchmark {
             String v = line.substring(c + 1).trim();
             values.add(v.isEmpty() ? Double.NaN : Double.parseDouble(v));
         }
-        Instant start = times.get(0);
-        int n = (int) Duration.between(start, times.get(times.size() - 1)).toHours() + 1;
-        double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
-        for (int i = 0; i < times.size(); i++) {
-            out[(int) Duration.between(start, times.get(i)).toHours()] = values.get(i);
+        long[] gaps = new long[times.size() - 1];
+        for (int i = 1; i < times.size(); i++) {
+            gaps[i - 1] = Duration.between(times.get(i - 1), times.get(i)).getSeconds();
         }
-        return new TimeSeries(start, Duration.ofHours(1), out);
+        Arrays.sort(gaps);
+        long median = gaps[gaps.length / 2];
+        long step = Arrays.stream(STEPS).filter(x -> x >= median).findFirst().orElse(3600);
+        Instant start = Instant.ofEpochSecond(Math.floorDiv(times.get(0).getEpochSecond(), step) * step);
+        int n = (int) (Duration.between(start, times.get(times.size() - 1)).getSeconds() / step) + 1;
+        double[] sum = new double[n];
+        int[] count = new int[n];
+        for (int i = 0; i < times.size(); i++) {
+            if (!Double.isNaN(values.get(i))) {
+                int k = (int) (Duration.between(start, times.get(i)).getSeconds() / step);
+                sum[k] += values.get(i);
+                count[k]++;
+            }
+        }
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = count[k] == 0 ? Double.NaN : sum[k] / count[k];
+        }
+        return new TimeSeries(start, Duration.ofSeconds(step), out);
     }
 }
