@@ -171,6 +171,8 @@ public final class Reports {
             svc.put("scheduleFor", r.scheduleFor());
             svc.put("reactiveLayer", r.reactiveLayer());
             svc.put("strategies", strategies(r));
+            svc.put("verdict", verdict(r));
+            svc.put("suggestedWhatIfs", suggestions(r).stream().map(PolicyVariant::describe).toList());
             e.whatIf().ifPresent(w -> {
                 Map<String, Object> wi = new LinkedHashMap<>();
                 wi.put("changes", w.changes().changes());

@@ -42,6 +42,10 @@ class ReportsTest {
                     "worstShortfall", "scaleActions", "reversals");
         }
         assertThat(strategies.get("static").get("instanceHours").asDouble()).isEqualTo(12 * 24.0);
+        assertThat(svc.get("verdict").asText()).startsWith("prewarm: ").contains("the oracle's instance-hours");
+        assertThat(svc.get("suggestedWhatIfs").isArray()).isTrue();
+        assertThat(svc.get("scheduleFor").asText()).isEqualTo("forecast");
+        assertThat(svc.get("reactiveLayer").asBoolean()).isTrue();
         assertThat(strategies.get("static").get("totalMinutes").asInt()).isEqualTo(1440);
         // headroom 0.5: the static fleet is ceil(1000 x 1.5 / 100) = 15 for 24 h, 3 x 24 more instance-hours
         JsonNode diff = svc.get("whatIf").get("difference").get("static");
