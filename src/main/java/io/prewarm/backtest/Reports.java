@@ -37,7 +37,8 @@ public final class Reports {
             out.append("  scheduled floors on the ").append(r.scheduleFor().equals("upper") ? "forecast's upper bound"
                     : "point forecast").append(" plus headroom (capacity.scheduleFor: ").append(r.scheduleFor())
                     .append(r.reactiveLayer() ? "), reactive layer above them\n"
-                            : "), no reactive layer: nothing prewarm renders triggers it (target.cloudwatchMetric is not set)\n");
+                            : "), no reactive layer: nothing prewarm renders triggers it"
+                            + " (target.cloudwatchMetric is not set)\n");
             table(out, r);
             summary(out, r);
             e.whatIf().ifPresent(w -> whatIf(out, w));

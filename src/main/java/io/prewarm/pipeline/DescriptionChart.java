@@ -74,7 +74,8 @@ final class DescriptionChart {
             b.append("    line ").append(now).append('\n');
         }
         b.append("```\n\n");
-        b.append("_Bars: instances the forecast needs (with headroom; the notes say whether the point forecast or its upper bound). First line: the proposed plan's capacity.")
+        b.append("_Bars: instances the forecast needs (with headroom; the notes say whether the point forecast or its")
+                .append(" upper bound). First line: the proposed plan's capacity.")
                 .append(current.isPresent() ? " Second line: the current schedule's weekly floor (base branch)." : "")
                 .append(" Times in ").append(plan.zone().getId()).append("._\n\n");
         return b.toString();

@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * Demand to instances over the horizon, before the step rules: {@code required = ceil(demand x (1 +
  * headroom) / perInstance)}, where demand is the forecast line the policy schedules for (the point
- * forecast, or the upper bound with {@code capacity.scheduleFor: upper}), clamped to the floor in force (policy min, raised by an active emergency
- * floor) and to the effective max, then raised so that each step already carries what is needed up to
- * {@code lead} later (pre-warm). Each step keeps the reason that set its value.
+ * forecast, or the upper bound with {@code capacity.scheduleFor: upper}), clamped to the floor in force
+ * (policy min, raised by an active emergency floor) and to the effective max, then raised so that each
+ * step already carries what is needed up to {@code lead} later (pre-warm). Each step keeps the reason that set its value.
  */
 final class Requirements {
     /** Tolerance for {@code ceil} so that 100 x 1.2 / 120 is one instance, not two. */

@@ -61,7 +61,8 @@ public final class RulesPlanner implements CapacityPlanner {
                     + " floors are carried by the weekly schedule until the next plan");
         }
         notes.add(String.format(java.util.Locale.ROOT, scheduleFor == ServicePolicy.ScheduleFor.UPPER
-                        ? "scheduled floors carry the forecast's upper bound plus %.0f%% headroom (capacity.scheduleFor: upper)"
+                        ? "scheduled floors carry the forecast's upper bound plus %.0f%% headroom"
+                        + " (capacity.scheduleFor: upper)"
                         : "scheduled floors carry the point forecast plus %.0f%% headroom (capacity.scheduleFor: forecast);"
                         + " the reactive layer absorbs demand above them", 100 * limits.headroom()));
         if (scheduleFor == ServicePolicy.ScheduleFor.FORECAST && !policy.target().hasReactiveTrigger()) {
