@@ -11,6 +11,7 @@ import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.forecast.smile.SmileForecaster;
 import io.prewarm.metrics.MetricsSource;
 import io.prewarm.metrics.TimeSeries;
+import io.prewarm.metrics.file.CsvDirectoryMetricsSource;
 import io.prewarm.metrics.file.DemoHistory;
 import io.prewarm.plan.RulesPlanner;
 import io.prewarm.policy.PolicyLoader;
@@ -53,8 +54,9 @@ public class BacktestCommand implements Callable<Integer> {
             description = "Only this service (name, or environment/name); default: every policy.")
     String service;
 
-    @Option(names = "--metrics", paramLabel = "demo|URL", defaultValue = "demo",
-            description = "History source: 'demo' (bundled history) or a Prometheus base URL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metrics", paramLabel = "demo|URL|file:DIR", defaultValue = "demo",
+            description = "History source: 'demo' (bundled history), a Prometheus base URL, or 'file:DIR' (CSV files"
+                    + " DIR/<environment>/<service>.csv) (default: ${DEFAULT-VALUE}).")
     String metrics;
 
     @Option(names = "--from", paramLabel = "T",
@@ -62,7 +64,8 @@ public class BacktestCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--to", paramLabel = "T",
-            description = "End of the replay (exclusive); default: the end of the demo history, or today 00:00 UTC.")
+            description = "End of the replay (exclusive); default: the end of the demo history, the end of the last"
+                    + " day the files cover (file:DIR), or today 00:00 UTC.")
     String to;
 
     @Option(names = "--training", paramLabel = "DURATION",
@@ -96,23 +99,25 @@ public class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        Instant end = to != null ? parseInstant("--to", to)
-                : metrics.equals("demo") ? DemoHistory.END : Clock.systemUTC().instant().truncatedTo(ChronoUnit.DAYS);
-        Instant start = from != null ? parseInstant("--from", from) : end.minus(Duration.ofDays(7));
-        if (!end.isAfter(start)) {
-            throw new InvalidInputException("--to: " + end + " is not after --from " + start);
-        }
         List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies).stream()
                 .filter(p -> service == null || p.key().service().value().equals(service)
                         || p.key().toString().equals(service)).toList();
         if (loaded.isEmpty()) {
             throw new InvalidInputException("--service: no policy in " + policies + " for '" + service + "'");
         }
+        MetricsSource source = wiring.metrics(metrics);
         Replay replay = new Replay(new SmileForecaster(), new RulesPlanner());
         List<Reports.Entry> entries = new ArrayList<>();
         boolean failed = false;
-        MetricsSource source = wiring.metrics(metrics);
         try {
+            Instant end = to != null ? parseInstant("--to", to)
+                    : metrics.equals("demo") ? DemoHistory.END
+                    : source instanceof CsvDirectoryMetricsSource files ? filesEnd(files, loaded)
+                    : Clock.systemUTC().instant().truncatedTo(ChronoUnit.DAYS);
+            Instant start = from != null ? parseInstant("--from", from) : end.minus(Duration.ofDays(7));
+            if (!end.isAfter(start)) {
+                throw new InvalidInputException("--to: " + end + " is not after --from " + start);
+            }
             for (ServicePolicy p : loaded) {
                 try {
                     Replay.Spec spec = new Replay.Spec(start, end, train != null ? train : p.demand().history(),
@@ -173,5 +178,25 @@ public class BacktestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--training: '" + value + "' is not a duration such as 14d");
         }
+    }
+
+    /** The latest end among the replayed services' files: the default {@code --to} with {@code file:DIR}. */
+    private static Instant filesEnd(CsvDirectoryMetricsSource files, List<ServicePolicy> loaded) {
+        Instant end = null;
+        for (ServicePolicy p : loaded) {
+            try {
+                Instant e = files.end(p.key()).orElse(null);
+                if (e != null && (end == null || e.isAfter(end))) {
+                    end = e;
+                }
+            } catch (io.prewarm.metrics.MetricsException e) {
+                // reported per service when it is replayed
+            }
+        }
+        if (end == null) {
+            throw new InvalidInputException("--to: no history file with samples for the selected services in "
+                    + files.describe() + "; give --to");
+        }
+        return end;
     }
 }

@@ -56,8 +56,9 @@ public class PlanCommand implements Callable<Integer> {
             description = "Branch the proposal is made against (default: ${DEFAULT-VALUE}).")
     String baseBranch;
 
-    @Option(names = "--metrics", paramLabel = "demo|URL", defaultValue = "demo",
-            description = "History source: 'demo' (bundled history) or a Prometheus base URL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metrics", paramLabel = "demo|URL|file:DIR", defaultValue = "demo",
+            description = "History source: 'demo' (bundled history), a Prometheus base URL, or 'file:DIR' (CSV files"
+                    + " DIR/<environment>/<service>.csv) (default: ${DEFAULT-VALUE}).")
     String metrics;
 
     @Option(names = "--now", paramLabel = "ISO-8601",

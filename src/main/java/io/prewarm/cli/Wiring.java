@@ -59,6 +59,14 @@ public class Wiring {
             }
             return prometheus.open(uri).reportTo(telemetry == null ? null : telemetry.reads());
         }
-        throw new InvalidInputException("--metrics: '" + spec + "' is neither 'demo' nor an http(s) Prometheus URL");
+        if (spec.startsWith("file:")) {
+            java.nio.file.Path dir = java.nio.file.Path.of(spec.substring("file:".length()));
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                throw new InvalidInputException("--metrics: '" + spec + "': " + dir + " is not a directory");
+            }
+            return new io.prewarm.metrics.file.CsvDirectoryMetricsSource(dir);
+        }
+        throw new InvalidInputException("--metrics: '" + spec + "' is neither 'demo', 'file:DIR' nor an http(s)"
+                + " Prometheus URL");
     }
 }

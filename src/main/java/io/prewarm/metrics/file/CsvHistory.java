@@ -12,7 +12,7 @@ import java.util.Arrays;
 
 /**
  * Reads history written as {@code timestamp,value} lines (a header line is allowed): timestamps in Unix
- * seconds or ISO-8601 instants, an empty value or {@code NaN} for a missing sample. Samples are placed
+ * seconds, ISO-8601 instants, or {@code yyyy-MM-dd HH:mm[:ss]} without a zone (read as UTC), an empty value or {@code NaN} for a missing sample. Samples are placed
  * on the grid of the requested window; samples off the grid go to the step they fall in (last wins),
  * and steps without a sample are NaN.
  */
@@ -54,10 +54,17 @@ public final class CsvHistory {
         return new Samples(Arrays.copyOf(ts, n), Arrays.copyOf(vs, n));
     }
 
+    private static final java.util.regex.Pattern LOCAL =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+
     private static long parseTime(String t, String name, int lineNo) {
         try {
             if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) && !t.contains("-"))) {
                 return (long) Math.floor(Double.parseDouble(t));
+            }
+            if (LOCAL.matcher(t).matches()) {
+                // a date and time without a zone, as many exports write it: read as UTC
+                return java.time.LocalDateTime.parse(t.replace(' ', 'T')).toEpochSecond(java.time.ZoneOffset.UTC);
             }
             return Instant.parse(t).getEpochSecond();
         } catch (NumberFormatException | DateTimeParseException e) {
