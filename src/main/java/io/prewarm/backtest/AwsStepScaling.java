@@ -7,9 +7,11 @@ package io.prewarm.backtest;
  *   <li>scale out (step scaling): when the load on in-service instances exceeds what they carry with
  *       the policy's headroom ({@code demand x (1 + headroom) > ready x perInstance}) for
  *       {@code outPeriods} consecutive one-minute periods, desired becomes {@code ready + max(minAdjustment,
- *       floor(ready x upPercent / 100))}. Instances still warming up are not in the aggregated metric and
- *       their capacity already counts toward desired, so a breach during warm-up adds nothing more: the
- *       group grows by one step per warm-up, which is the real delay of step scaling;</li>
+ *       floor(ready x p / 100))}, where {@code p} is the step of the breach's band as {@code render.aws}
+ *       writes them: {@code upPercent} just above the threshold, +50%, +100% and +200% from 25%, 50% and
+ *       100% above it (never below {@code upPercent}). Instances still warming up are not in the
+ *       aggregated metric and their capacity already counts toward desired, so a breach during warm-up
+ *       adds only what a larger band asks beyond it;</li>
  *   <li>scale in (simple scaling): when the fleet would keep the headroom even after losing
  *       {@code downPercent} ({@code demand x (1 + headroom) < ready x perInstance x (1 - downPercent/100)})
  *       for {@code inPeriods} consecutive periods, nothing is booting, and the cooldown since the last
@@ -58,13 +60,29 @@ final class AwsStepScaling implements Controller {
                 Math.max(1, cooldownMinutes));
     }
 
+    /** The breach bands of the rendered scale-out policy (shares of the threshold above it) and their steps. */
+    static final double[] BREACH_BANDS = {0, 0.25, 0.5, 1.0};
+    private static final int[] BAND_PERCENT = {0, 50, 100, 200};
+
+    /** The percent a breach of {@code ratio} above the threshold adds, as {@code render.aws} writes the steps. */
+    static int percentFor(int upPercent, double ratio) {
+        int p = upPercent;
+        for (int i = 0; i < BREACH_BANDS.length; i++) {
+            if (ratio >= BREACH_BANDS[i]) {
+                p = Math.max(upPercent, BAND_PERCENT[i]);
+            }
+        }
+        return p;
+    }
+
     @Override
     public int decide(int minute, double demand, int ready, int starting, int desired, int min, int max) {
         double need = demand * (1 + headroom);
         outBreaches = need > ready * perInstance ? outBreaches + 1 : 0;
         inBreaches = need < ready * perInstance * (1 - downPercent / 100.0) ? inBreaches + 1 : 0;
         if (outBreaches >= outPeriods) {
-            int step = Math.max(minAdjustment, ready * upPercent / 100);
+            double breach = ready == 0 ? Double.POSITIVE_INFINITY : need / (ready * perInstance) - 1;
+            int step = Math.max(minAdjustment, ready * percentFor(upPercent, breach) / 100);
             int wanted = ready + Math.max(1, step);
             return Math.max(desired, Math.min(max, wanted));
         }

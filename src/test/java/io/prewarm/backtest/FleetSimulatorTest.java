@@ -81,21 +81,41 @@ class FleetSimulatorTest {
     }
 
     @Test
-    void stepScalingGrowsOneStepPerWarmUp() {
+    void stepScalingSizesItsStepToTheBreachAndWaitsForTheWarmUp() {
         // min 2, +20% with min adjustment max(1, ceil(2 x 0.2)) = 1, boot 3, alarm after 2 breaching minutes.
-        // start warm at ceil(150/100) = 2. Demand 400 from m1: breaches m1, m2 -> desired 2 + 1 = 3 at m2
-        // (serving m5); m3-m4 the new instance is warming: no more; m5 ready 3, still breaching -> 4 at m5
-        // (serving m8). Under-provisioned m1-m7 = 7 minutes, worst 4 - 2 = 2.
-        // paid: m0-1 2 (4), m2-4 3 (9), m5-9 4 (20) = 33 minutes
+        // Start warm at ceil(150/100) = 2. Demand 400 from m1 is 100% above what 2 instances carry: the band
+        // of +200%, so at m2 desired becomes 2 + 4 = 6 (serving m5). m3-m4 the new instances warm: nothing more.
+        // Under-provisioned m1-m4 = 4 minutes, worst 4 - 2 = 2. The step overshoots: from m5 six instances carry
+        // 400 even without 20% of them, and after the 5-minute scale-in window one leaves at m9.
+        // Paid: m0-1 2 (4), m2-8 6 (42), m9 5 (5) = 51 minutes.
         AwsStepScaling aws = AwsStepScaling.rendered(100, 0, 2, 20, 20, 5);
         DemandTrace t = trace(150, 400, 400, 400, 400, 400, 400, 400, 400, 400);
         FleetSimulator.Run run = sim(3).run(Strategy.REACTIVE, t, constant(10, 2), constant(10, 50), aws);
         Scorecard s = run.scorecard();
-        assertThat(run.ready()).containsExactly(2, 2, 2, 2, 2, 3, 3, 3, 4, 4);
-        assertThat(s.underProvisionedMinutes()).isEqualTo(7);
+        assertThat(run.ready()).containsExactly(2, 2, 2, 2, 2, 6, 6, 6, 6, 5);
+        assertThat(s.underProvisionedMinutes()).isEqualTo(4);
         assertThat(s.worstShortfall()).isEqualTo(2);
-        assertThat(s.instanceHours()).isCloseTo(33 / 60.0, within(1e-12));
+        assertThat(s.instanceHours()).isCloseTo(51 / 60.0, within(1e-12));
         assertThat(s.scaleActions()).isEqualTo(2);
+
+        // 15% above: the policy's own step, +20% of 2 rounds to 0, so the minimum adjustment of 1
+        AwsStepScaling small = AwsStepScaling.rendered(100, 0, 2, 20, 20, 5);
+        FleetSimulator.Run r2 = sim(3).run(Strategy.REACTIVE, trace(150, 230, 230, 230, 230, 230, 230),
+                constant(7, 2), constant(7, 50), small);
+        assertThat(r2.ready()).containsExactly(2, 2, 2, 2, 2, 3, 3);
+    }
+
+    @Test
+    void theStepOfEachBreachBandIsTheOneTheRendererWrites() {
+        // the bands of render.aws: the policy's step just above the threshold, +50% from 25% above, +100% from
+        // 50% above, +200% from twice the threshold; never below the policy's step
+        assertThat(AwsStepScaling.percentFor(20, 0.0)).isEqualTo(20);
+        assertThat(AwsStepScaling.percentFor(20, 0.249)).isEqualTo(20);
+        assertThat(AwsStepScaling.percentFor(20, 0.25)).isEqualTo(50);
+        assertThat(AwsStepScaling.percentFor(20, 0.5)).isEqualTo(100);
+        assertThat(AwsStepScaling.percentFor(20, 1.0)).isEqualTo(200);
+        assertThat(AwsStepScaling.percentFor(20, 7.0)).isEqualTo(200);
+        assertThat(AwsStepScaling.percentFor(60, 0.3)).isEqualTo(60);
     }
 
     @Test

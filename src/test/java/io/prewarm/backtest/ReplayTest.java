@@ -89,9 +89,10 @@ class ReplayTest {
     @Test
     void theVerdictSuggestsTheOtherFloorWhenTheReplayMissesAGoal() {
         TimeSeries history = TestPolicies.officeHours(MONDAY, 9, 200, 1000);
-        // the point forecast is 40% low: floors on it are short at every ramp, the upper bound covers it
-        BacktestResult low = new Replay(new TestPolicies.Scaled(0.6, 1.0), new RulesPlanner())
-                .run(TestPolicies.aws(), history, SPEC);
+        // the point forecast is 60% low: floors on it are short at every morning ramp until the reactive layer's
+        // instances have booted (30 minutes here); the upper bound covers it
+        ServicePolicy slow = TestPolicies.policy(TargetKind.AWS_ASG, 100, 0.2, 2, 50, Duration.ofMinutes(30));
+        BacktestResult low = new Replay(new TestPolicies.Scaled(0.4, 1.0), new RulesPlanner()).run(slow, history, SPEC);
         assertThat(low.of(Strategy.PREWARM).underProvisionedShare()).isGreaterThan(0.01);
         String command = "`prewarm backtest --service prod/web --from 2026-11-09T00:00:00Z --to 2026-11-11T00:00:00Z";
         assertThat(Reports.verdict(low)).endsWith("; short more than 1% of minutes: compare " + command
@@ -101,12 +102,13 @@ class ReplayTest {
                 .containsExactly("scheduleFor=forecast,headroom=0.4", "scheduleFor=upper");
         // the upper bound here is the demand itself: floors on it are never short, at the oracle's cost
         PolicyVariant toUpper = Reports.suggestions(low).get(1);
-        WhatIf w = new WhatIf(toUpper, low, new Replay(new TestPolicies.Scaled(0.6, 1.0), new RulesPlanner())
-                .run(toUpper.apply(TestPolicies.aws()), history, SPEC, low.bootMinutes()));
+        WhatIf w = new WhatIf(toUpper, low, new Replay(new TestPolicies.Scaled(0.4, 1.0), new RulesPlanner())
+                .run(toUpper.apply(slow), history, SPEC, low.bootMinutes()));
         assertThat(w.variant().of(Strategy.PREWARM).underProvisionedMinutes()).isZero();
         assertThat(Reports.whatIfLine(w)).startsWith("what-if `scheduleFor=upper`: prewarm ")
-                .contains(String.format(java.util.Locale.ROOT, "%.1f instance-hours (+",
-                        w.variant().of(Strategy.PREWARM).instanceHours()))
+                .contains(String.format(java.util.Locale.ROOT, "%.1f instance-hours (%+.1f%%, ",
+                        w.variant().of(Strategy.PREWARM).instanceHours(), 100 * (w.variant().of(Strategy.PREWARM)
+                                .instanceHours() / low.of(Strategy.PREWARM).instanceHours() - 1)))
                 .contains("1.000x the oracle), under-provisioned 0.00% of minutes (as written: ")
                 .endsWith(String.format(java.util.Locale.ROOT, "%.2f%%)", 100 * low.of(Strategy.PREWARM).underProvisionedShare()));
         // floors on an upper bound twice the demand cost about twice the oracle

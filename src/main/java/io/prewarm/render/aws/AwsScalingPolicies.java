@@ -62,12 +62,66 @@ final class AwsScalingPolicies {
     private AwsScalingPolicies() {
     }
 
+    /**
+     * Breach bands of the scale-out policy, as shares of the alarm threshold above it, and the capacity
+     * each adds: the policy's step just above the threshold, then +50%, +100% and +200% from 25%, 50% and
+     * 100% above it, so a burst is met in one step (about what the breach says is missing) rather than
+     * one small step per warm-up. Never below the policy's step. The simulator ({@code backtest}) uses
+     * the same bands.
+     */
+    static final double[] BREACH_BANDS = {0, 0.25, 0.5, 1.0};
+    private static final int[] BAND_PERCENT = {0, 50, 100, 200};
+
+    /** The percent a breach of {@code ratio} above the threshold (0.3 = 30% above) adds. */
+    static int percentFor(int upPercent, double ratio) {
+        int p = upPercent;
+        for (int i = 0; i < BREACH_BANDS.length; i++) {
+            if (ratio >= BREACH_BANDS[i]) {
+                p = Math.max(upPercent, BAND_PERCENT[i]);
+            }
+        }
+        return p;
+    }
+
+    /** One step adjustment: bounds relative to the threshold, in the metric's units. */
+    record Step(double lower, Optional<Double> upper, int percent) {
+    }
+
+    /**
+     * The step adjustments: graded by breach when the alarm's threshold is known (prewarm renders the
+     * alarm), one step otherwise (bounds in the units of an alarm prewarm does not know). Bands that would
+     * add no more than the band below are merged into it.
+     */
+    static List<Step> steps(int upPercent, Optional<Double> threshold) {
+        if (threshold.isEmpty() || !(threshold.get() > 0)) {
+            return List.of(new Step(0, Optional.empty(), upPercent));
+        }
+        double t = threshold.get();
+        java.util.ArrayList<double[]> bands = new java.util.ArrayList<>();
+        for (int i = 0; i < BREACH_BANDS.length; i++) {
+            int p = percentFor(upPercent, BREACH_BANDS[i]);
+            if (bands.isEmpty() || p > bands.get(bands.size() - 1)[1]) {
+                bands.add(new double[] {BREACH_BANDS[i] * t, p});
+            }
+        }
+        java.util.ArrayList<Step> out = new java.util.ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            Optional<Double> upper = i + 1 < bands.size() ? Optional.of(bands.get(i + 1)[0]) : Optional.empty();
+            out.add(new Step(bands.get(i)[0], upper, (int) bands.get(i)[1]));
+        }
+        return List.copyOf(out);
+    }
+
     static void write(HclBody file, CapacityPlan plan, boolean enabled, Optional<AlarmMetric> alarms) {
         CapacityPlan.Limits l = plan.limits();
         String prefix = "prewarm-" + plan.key().service().value();
         int upPercent = l.scaleUpMinPercent();
-        HclBody up = file.commentedBlock(List.of("Scale out by at least " + upPercent + "% in one step; new instances "
-                + "count after the pre-warm lead."), "resource", "aws_autoscaling_policy", UP);
+        List<Step> steps = steps(upPercent, alarms.map(AlarmMetric::scaleOutAbove));
+        HclBody up = file.commentedBlock(steps.size() == 1
+                ? List.of("Scale out by at least " + upPercent + "% in one step; new instances count after the pre-warm lead.")
+                : List.of("Scale out in one step sized to the breach: +" + upPercent + "% just above the threshold, up to +"
+                                + steps.get(steps.size() - 1).percent() + "% at twice it;",
+                        "new instances count after the pre-warm lead."), "resource", "aws_autoscaling_policy", UP);
         up.attribute("name", prefix + "-step-up");
         up.attribute("autoscaling_group_name", HclExpr.ref("var." + AwsAsgRenderer.ASG_VARIABLE));
         up.attribute("policy_type", "StepScaling");
@@ -76,9 +130,12 @@ final class AwsScalingPolicies {
         up.attribute("metric_aggregation_type", "Average");
         up.attribute("estimated_instance_warmup", Math.max(0, l.prewarmLead().toSeconds()));
         up.attribute("enabled", enabled);
-        HclBody step = up.block("step_adjustment");
-        step.attribute("scaling_adjustment", upPercent);
-        step.attribute("metric_interval_lower_bound", 0);
+        for (Step st : steps) {
+            HclBody step = up.block("step_adjustment");
+            step.attribute("scaling_adjustment", st.percent());
+            step.attribute("metric_interval_lower_bound", HclExpr.number(st.lower()));
+            st.upper().ifPresent(u -> step.attribute("metric_interval_upper_bound", HclExpr.number(u)));
+        }
 
         int downPercent = l.scaleDownMaxPercent();
         HclBody down = file.commentedBlock(List.of("Scale in by at most " + downPercent + "% per "

@@ -55,7 +55,8 @@ resource "aws_autoscaling_schedule" "weekday_1800_down" {
   desired_capacity       = -1
 }
 
-# Scale out by at least 20% in one step; new instances count after the pre-warm lead.
+# Scale out in one step sized to the breach: +20% just above the threshold, up to +200% at twice it;
+# new instances count after the pre-warm lead.
 resource "aws_autoscaling_policy" "step_up" {
   name                      = "prewarm-checkout-step-up"
   autoscaling_group_name    = var.autoscaling_group_name
@@ -69,6 +70,24 @@ resource "aws_autoscaling_policy" "step_up" {
   step_adjustment {
     scaling_adjustment          = 20
     metric_interval_lower_bound = 0
+    metric_interval_upper_bound = 2.5
+  }
+
+  step_adjustment {
+    scaling_adjustment          = 50
+    metric_interval_lower_bound = 2.5
+    metric_interval_upper_bound = 5
+  }
+
+  step_adjustment {
+    scaling_adjustment          = 100
+    metric_interval_lower_bound = 5
+    metric_interval_upper_bound = 10
+  }
+
+  step_adjustment {
+    scaling_adjustment          = 200
+    metric_interval_lower_bound = 10
   }
 }
 
