@@ -1,5 +1,7 @@
 package io.prewarm.backtest;
 
+import io.prewarm.common.ScaleOutSteps;
+
 /**
  * The reactive layer prewarm renders for an Auto Scaling group, as the simulator runs it:
  *
@@ -60,21 +62,6 @@ final class AwsStepScaling implements Controller {
                 Math.max(1, cooldownMinutes));
     }
 
-    /** The breach bands of the rendered scale-out policy (shares of the threshold above it) and their steps. */
-    static final double[] BREACH_BANDS = {0, 0.25, 0.5, 1.0};
-    private static final int[] BAND_PERCENT = {0, 50, 100, 200};
-
-    /** The percent a breach of {@code ratio} above the threshold adds, as {@code render.aws} writes the steps. */
-    static int percentFor(int upPercent, double ratio) {
-        int p = upPercent;
-        for (int i = 0; i < BREACH_BANDS.length; i++) {
-            if (ratio >= BREACH_BANDS[i]) {
-                p = Math.max(upPercent, BAND_PERCENT[i]);
-            }
-        }
-        return p;
-    }
-
     @Override
     public int decide(int minute, double demand, int ready, int starting, int desired, int min, int max) {
         double need = demand * (1 + headroom);
@@ -82,7 +69,7 @@ final class AwsStepScaling implements Controller {
         inBreaches = need < ready * perInstance * (1 - downPercent / 100.0) ? inBreaches + 1 : 0;
         if (outBreaches >= outPeriods) {
             double breach = ready == 0 ? Double.POSITIVE_INFINITY : need / (ready * perInstance) - 1;
-            int step = Math.max(minAdjustment, ready * percentFor(upPercent, breach) / 100);
+            int step = Math.max(minAdjustment, ready * ScaleOutSteps.percentFor(upPercent, breach) / 100);
             int wanted = ready + Math.max(1, step);
             return Math.max(desired, Math.min(max, wanted));
         }

@@ -106,19 +106,6 @@ class FleetSimulatorTest {
     }
 
     @Test
-    void theStepOfEachBreachBandIsTheOneTheRendererWrites() {
-        // the bands of render.aws: the policy's step just above the threshold, +50% from 25% above, +100% from
-        // 50% above, +200% from twice the threshold; never below the policy's step
-        assertThat(AwsStepScaling.percentFor(20, 0.0)).isEqualTo(20);
-        assertThat(AwsStepScaling.percentFor(20, 0.249)).isEqualTo(20);
-        assertThat(AwsStepScaling.percentFor(20, 0.25)).isEqualTo(50);
-        assertThat(AwsStepScaling.percentFor(20, 0.5)).isEqualTo(100);
-        assertThat(AwsStepScaling.percentFor(20, 1.0)).isEqualTo(200);
-        assertThat(AwsStepScaling.percentFor(20, 7.0)).isEqualTo(200);
-        assertThat(AwsStepScaling.percentFor(60, 0.3)).isEqualTo(60);
-    }
-
-    @Test
     void stepScalingScalesInGentlyAfterTheScheduledFloorDrops() {
         // a scheduled floor of 10 drops to 2 at m1; demand 300 < 10 x 100 x 0.8 from m0, so the scale-in
         // alarm (3 one-minute periods, the 3-minute cooldown) fires at m2: -max(1, floor(10 x 0.2)) = -2 -> 8;

@@ -1,5 +1,6 @@
 package io.prewarm.render.aws;
 
+import io.prewarm.common.ScaleOutSteps;
 import io.prewarm.common.Target;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.render.hcl.HclBody;
@@ -62,27 +63,6 @@ final class AwsScalingPolicies {
     private AwsScalingPolicies() {
     }
 
-    /**
-     * Breach bands of the scale-out policy, as shares of the alarm threshold above it, and the capacity
-     * each adds: the policy's step just above the threshold, then +50%, +100% and +200% from 25%, 50% and
-     * 100% above it, so a burst is met in one step (about what the breach says is missing) rather than
-     * one small step per warm-up. Never below the policy's step. The simulator ({@code backtest}) uses
-     * the same bands.
-     */
-    static final double[] BREACH_BANDS = {0, 0.25, 0.5, 1.0};
-    private static final int[] BAND_PERCENT = {0, 50, 100, 200};
-
-    /** The percent a breach of {@code ratio} above the threshold (0.3 = 30% above) adds. */
-    static int percentFor(int upPercent, double ratio) {
-        int p = upPercent;
-        for (int i = 0; i < BREACH_BANDS.length; i++) {
-            if (ratio >= BREACH_BANDS[i]) {
-                p = Math.max(upPercent, BAND_PERCENT[i]);
-            }
-        }
-        return p;
-    }
-
     /** One step adjustment: bounds relative to the threshold, in the metric's units. */
     record Step(double lower, Optional<Double> upper, int percent) {
     }
@@ -98,10 +78,10 @@ final class AwsScalingPolicies {
         }
         double t = threshold.get();
         java.util.ArrayList<double[]> bands = new java.util.ArrayList<>();
-        for (int i = 0; i < BREACH_BANDS.length; i++) {
-            int p = percentFor(upPercent, BREACH_BANDS[i]);
+        for (int i = 0; i < ScaleOutSteps.bands(); i++) {
+            int p = ScaleOutSteps.percentFor(upPercent, ScaleOutSteps.breach(i));
             if (bands.isEmpty() || p > bands.get(bands.size() - 1)[1]) {
-                bands.add(new double[] {BREACH_BANDS[i] * t, p});
+                bands.add(new double[] {ScaleOutSteps.breach(i) * t, p});
             }
         }
         java.util.ArrayList<Step> out = new java.util.ArrayList<>();

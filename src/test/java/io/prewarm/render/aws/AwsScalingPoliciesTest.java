@@ -30,16 +30,4 @@ class AwsScalingPoliciesTest {
         assertThat(AwsScalingPolicies.steps(20, Optional.empty())).isEqualTo(
                 List.of(new AwsScalingPolicies.Step(0, Optional.empty(), 20)));
     }
-
-    @Test
-    void eachBreachBandAddsWhatTheSimulatorAssumes() {
-        // the same table as backtest's FleetSimulatorTest.theStepOfEachBreachBandIsTheOneTheRendererWrites
-        assertThat(AwsScalingPolicies.percentFor(20, 0.0)).isEqualTo(20);
-        assertThat(AwsScalingPolicies.percentFor(20, 0.249)).isEqualTo(20);
-        assertThat(AwsScalingPolicies.percentFor(20, 0.25)).isEqualTo(50);
-        assertThat(AwsScalingPolicies.percentFor(20, 0.5)).isEqualTo(100);
-        assertThat(AwsScalingPolicies.percentFor(20, 1.0)).isEqualTo(200);
-        assertThat(AwsScalingPolicies.percentFor(20, 7.0)).isEqualTo(200);
-        assertThat(AwsScalingPolicies.percentFor(60, 0.3)).isEqualTo(60);
-    }
 }
