@@ -29,11 +29,13 @@ import java.util.OptionalDouble;
  * @param scheduleFor   the forecast line the scheduled floors carried ({@code forecast} or {@code upper})
  * @param reactiveLayer whether a reactive layer ran above the floors (false on AWS without a CloudWatch metric)
  * @param headroom      the policy's headroom
+ * @param floorsApplied whether the target applies scheduled floors (an HPA has no schedules: prewarm is the HPA
+ *                      within the plan's limits)
  */
 public record BacktestResult(ServiceKey key, Instant from, Instant to, Duration training, int epochs, int bootMinutes,
                              double perInstance, OptionalDouble pricePerHour, List<Scorecard> scorecards,
                              DemandTrace trace, double[] forecast, Map<Strategy, int[]> ready, List<String> models,
-                             String scheduleFor, boolean reactiveLayer, double headroom) {
+                             String scheduleFor, boolean reactiveLayer, double headroom, boolean floorsApplied) {
     public BacktestResult {
         Objects.requireNonNull(scheduleFor, "scheduleFor");
         Objects.requireNonNull(key, "key");

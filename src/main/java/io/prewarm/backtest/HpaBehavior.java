@@ -1,5 +1,7 @@
 package io.prewarm.backtest;
 
+import io.prewarm.common.HpaRates;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -56,14 +58,16 @@ public record HpaBehavior(Rules up, Rules down) {
     }
 
     /**
-     * What a prewarm policy asks of an HPA: the API's fast scale-up, and a gentle scale-down of at most
-     * {@code downPercent} per cooldown window, stabilized over the same window (at least the API's 300 s).
+     * The behaviour prewarm renders for an HPA or a KEDA ScaledObject ({@link HpaRates}): scale up by the
+     * larger of the policy's step and a few pods per minute, with no stabilization; scale down by at most
+     * the policy's share per window, stabilized over the window.
      */
-    public static HpaBehavior forPolicy(int downPercent, int cooldownSeconds) {
-        int period = Math.max(1, Math.min(1800, cooldownSeconds));
-        int window = Math.min(3600, Math.max(300, cooldownSeconds));
-        Rules down = downPercent <= 0 ? new Rules(window, Select.DISABLED, List.of())
-                : new Rules(window, Select.MIN, List.of(new Policy(PolicyType.PERCENT, Math.min(100, downPercent), period)));
-        return new HpaBehavior(defaults().up(), down);
+    public static HpaBehavior rendered(HpaRates r) {
+        Rules up = new Rules(0, Select.MAX, List.of(new Policy(PolicyType.PERCENT, Math.max(1, r.upPercent()),
+                HpaRates.UP_PERIOD), new Policy(PolicyType.PODS, r.upPods(), HpaRates.UP_PERIOD)));
+        Rules down = r.downPercent() <= 0 ? new Rules(r.downStabilization(), Select.DISABLED, List.of())
+                : new Rules(r.downStabilization(), Select.MIN,
+                List.of(new Policy(PolicyType.PERCENT, Math.min(100, r.downPercent()), r.downPeriod())));
+        return new HpaBehavior(up, down);
     }
 }

@@ -1,5 +1,6 @@
 package io.prewarm.backtest;
 
+import io.prewarm.common.HpaRates;
 import io.prewarm.common.TargetKind;
 import io.prewarm.forecast.DemandStats;
 import io.prewarm.forecast.Forecast;
@@ -103,6 +104,9 @@ public final class Replay {
         int n = trace.minutes();
         int[] prewarmFloor = new int[n];
         int[] prewarmCeiling = new int[n];
+        boolean floorsApplied = policy.target().kind() != TargetKind.KUBERNETES_HPA;
+        int[] appliedFloor = new int[n];
+        int[] appliedCeiling = new int[n];
         int[] oracleFloor = new int[n];
         int[] oracleCeiling = new int[n];
         double[] forecastLine = new double[n];
@@ -121,6 +125,11 @@ public final class Replay {
             CapacityPlan plan = planner.plan(new PlanInput(policy, forecast, peak, Optional.empty(), at,
                     request.holidays()));
             Schedules.apply(plan, trace.start(), m0, m1, prewarmFloor, prewarmCeiling);
+            for (int m = m0; m < m1; m++) {
+                // an HPA has no schedules: what prewarm renders for it holds the plan's limits only
+                appliedFloor[m] = floorsApplied ? prewarmFloor[m] : Math.max(1, plan.limits().min());
+                appliedCeiling[m] = floorsApplied ? prewarmCeiling[m] : plan.limits().max();
+            }
             double[] planned = policy.capacity().scheduleFor() == ServicePolicy.ScheduleFor.UPPER ? forecast.upper()
                     : forecast.point();
             for (int m = m0; m < m1; m++) {
@@ -144,7 +153,7 @@ public final class Replay {
         runs.put(Strategy.REACTIVE, sim.run(Strategy.REACTIVE, trace, filled(n, c.min()), filled(n, c.max()),
                 reactive(policy)));
         runs.put(Strategy.SCHEDULED, sim.run(Strategy.SCHEDULED, trace, prewarmFloor, prewarmCeiling, null));
-        runs.put(Strategy.PREWARM, sim.run(Strategy.PREWARM, trace, prewarmFloor, prewarmCeiling, reactive(policy)));
+        runs.put(Strategy.PREWARM, sim.run(Strategy.PREWARM, trace, appliedFloor, appliedCeiling, reactive(policy)));
         runs.put(Strategy.ORACLE, sim.run(Strategy.ORACLE, trace, oracleFloor, oracleCeiling, reactive(policy)));
         List<Scorecard> cards = new ArrayList<>();
         Map<Strategy, int[]> ready = new EnumMap<>(Strategy.class);
@@ -154,7 +163,8 @@ public final class Replay {
         });
         return new BacktestResult(policy.key(), spec.from(), spec.to(), spec.training(), epochs, bootMinutes,
                 perInstance, price(policy, perInstance), cards, trace, forecastLine, ready, models,
-                policy.capacity().scheduleFor().id(), policy.target().hasReactiveTrigger(), policy.capacity().headroom());
+                policy.capacity().scheduleFor().id(), policy.target().hasReactiveTrigger(), policy.capacity().headroom(),
+                floorsApplied);
     }
 
     private static ForecastRequest request(ServicePolicy policy, Instant at) {
@@ -220,8 +230,9 @@ public final class Replay {
         double headroom = policy.capacity().headroom();
         ServicePolicy.Rules r = policy.rules();
         if (policy.target().kind() == TargetKind.KUBERNETES_HPA || policy.target().kind() == TargetKind.KUBERNETES_KEDA) {
-            return new HpaController(HpaBehavior.forPolicy(r.scaleDownMaxPercent(), (int) r.scaleDownCooldown().toSeconds()),
-                    perInstance, headroom);
+            HpaRates rates = HpaRates.of(policy.capacity().min(), r.scaleUpMinPercent(), r.scaleDownMaxPercent(),
+                    r.scaleDownCooldown().toSeconds());
+            return new HpaController(HpaBehavior.rendered(rates), perInstance, headroom);
         }
         if (policy.target().kind() == TargetKind.GCP_MIG) {
             return new GcpAutoscaler(perInstance, headroom, r.scaleDownMaxPercent(), (int) r.scaleDownCooldown().toSeconds());

@@ -34,11 +34,16 @@ public final class Reports {
                             + "boot %d min, %s per instance%s%n", r.key(), r.from(), r.to(), r.epochs(),
                     r.training().toDays(), r.bootMinutes(), num(r.perInstance()),
                     r.pricePerHour().isPresent() ? String.format(Locale.ROOT, ", $%.3f/h", r.pricePerHour().getAsDouble()) : ""));
-            out.append("  scheduled floors on the ").append(r.scheduleFor().equals("upper") ? "forecast's upper bound"
-                    : "point forecast").append(" plus headroom (capacity.scheduleFor: ").append(r.scheduleFor())
-                    .append(r.reactiveLayer() ? "), reactive layer above them\n"
-                            : "), no reactive layer: nothing prewarm renders triggers it"
-                            + " (target.cloudwatchMetric is not set)\n");
+            if (!r.floorsApplied()) {
+                out.append("  kubernetes-hpa applies no scheduled floors (an HPA has no schedules): prewarm is the HPA within"
+                        + " the plan's limits; `scheduled` and `oracle` show what kubernetes-keda would do\n");
+            } else {
+                out.append("  scheduled floors on the ").append(r.scheduleFor().equals("upper") ? "forecast's upper bound"
+                        : "point forecast").append(" plus headroom (capacity.scheduleFor: ").append(r.scheduleFor())
+                        .append(r.reactiveLayer() ? "), reactive layer above them\n"
+                                : "), no reactive layer: nothing prewarm renders triggers it"
+                                + " (target.cloudwatchMetric is not set)\n");
+            }
             table(out, r);
             summary(out, r);
             e.whatIf().ifPresent(w -> whatIf(out, w));
@@ -89,6 +94,12 @@ public final class Reports {
      * within 1.15x of the oracle) and the other floor could help: the what-ifs that show it.
      */
     static Optional<String> advice(BacktestResult r) {
+        if (!r.floorsApplied()) {
+            return r.of(Strategy.PREWARM).underProvisionedMinutes() > 0
+                    ? Optional.of("kubernetes-hpa cannot pre-warm: target type kubernetes-keda applies the scheduled"
+                    + " floors with the same HPA behaviour")
+                    : Optional.empty();
+        }
         List<PolicyVariant> next = suggestions(r);
         if (next.isEmpty()) {
             return Optional.empty();
@@ -114,6 +125,9 @@ public final class Reports {
      * on the point forecast. Empty when the replay met both goals.
      */
     public static List<PolicyVariant> suggestions(BacktestResult r) {
+        if (!r.floorsApplied()) {
+            return List.of(); // no floor to change: the remedy is another target type
+        }
         Scorecard p = r.of(Strategy.PREWARM);
         double vsOracle = ratio(p.instanceHours(), r.of(Strategy.ORACLE).instanceHours());
         if (r.scheduleFor().equals("forecast") && p.underProvisionedShare() > SHORT_SHARE) {
@@ -171,6 +185,7 @@ public final class Reports {
             svc.put("pricePerHour", r.pricePerHour().isPresent() ? r.pricePerHour().getAsDouble() : null);
             svc.put("scheduleFor", r.scheduleFor());
             svc.put("reactiveLayer", r.reactiveLayer());
+            svc.put("floorsApplied", r.floorsApplied());
             svc.put("strategies", strategies(r));
             svc.put("verdict", verdict(r));
             svc.put("suggestedWhatIfs", suggestions(r).stream().map(PolicyVariant::describe).toList());

@@ -109,4 +109,20 @@ class HpaTest {
     void neverExceedsMaxReplicas() {
         assertThat(hpa(downUnlimited(300)).sync(0, 10, 10, 0, 300, 100, 1, 12)).isEqualTo(12);
     }
+
+    @Test
+    void theRenderedBehaviourAddsThePolicysStepOrAFewPodsPerMinuteAndShedsItsSharePerWindow() {
+        // min 10, +20%, -20% per 5-minute window: as render.kubernetes writes it (HpaRates)
+        HpaBehavior b = HpaBehavior.rendered(io.prewarm.common.HpaRates.of(10, 20, 20, 300));
+        assertThat(b.up().stabilizationSeconds()).isZero();
+        assertThat(b.up().select()).isEqualTo(HpaBehavior.Select.MAX);
+        assertThat(b.up().policies()).containsExactly(new HpaBehavior.Policy(HpaBehavior.PolicyType.PERCENT, 20, 60),
+                new HpaBehavior.Policy(HpaBehavior.PolicyType.PODS, 2, 60));
+        assertThat(b.down()).isEqualTo(new HpaBehavior.Rules(300, HpaBehavior.Select.MIN,
+                List.of(new HpaBehavior.Policy(HpaBehavior.PolicyType.PERCENT, 20, 300))));
+        // 10 replicas wanting 30: at most max(+20%, +2 pods) = 12 in the first minute, 15 in the next
+        Hpa hpa = new Hpa(b, Hpa.TOLERANCE);
+        assertThat(hpa.sync(0, 10, 10, 0, 300, 100, 1, 50)).isEqualTo(12);
+        assertThat(hpa.sync(60, 12, 10, 2, 300, 100, 1, 50)).isEqualTo(15);
+    }
 }

@@ -122,13 +122,23 @@ class ReplayTest {
     }
 
     @Test
-    void theHpaLayerAlsoMissesTheJumpButLessThanStepScaling() {
-        ServicePolicy k8s = TestPolicies.policy(TargetKind.KUBERNETES_HPA, 100, 0.2, 2, 50, Duration.ofMinutes(10));
-        BacktestResult hpa = replay(k8s);
-        BacktestResult aws = replay(TestPolicies.aws());
-        assertThat(hpa.of(Strategy.REACTIVE).underProvisionedMinutes()).isPositive()
-                .isLessThan(aws.of(Strategy.REACTIVE).underProvisionedMinutes());
-        assertThat(hpa.of(Strategy.PREWARM).underProvisionedMinutes()).isZero();
+    void anHpaCannotPreWarmWhileKedaAppliesTheFloorsWithTheSameBehaviour() {
+        BacktestResult hpa = replay(TestPolicies.policy(TargetKind.KUBERNETES_HPA, 100, 0.2, 2, 50, Duration.ofMinutes(10)));
+        BacktestResult keda = replay(TestPolicies.policy(TargetKind.KUBERNETES_KEDA, 100, 0.2, 2, 50, Duration.ofMinutes(10)));
+        // the rendered HPA has no schedules: prewarm is the HPA alone, short at each 09:00 jump like reactive-only
+        assertThat(hpa.floorsApplied()).isFalse();
+        Scorecard p = hpa.of(Strategy.PREWARM);
+        Scorecard re = hpa.of(Strategy.REACTIVE);
+        assertThat(p.underProvisionedMinutes()).isPositive().isEqualTo(re.underProvisionedMinutes());
+        assertThat(p.instanceHours()).isEqualTo(re.instanceHours());
+        assertThat(Reports.text(java.util.List.of(new Reports.Entry(hpa, Optional.empty()))))
+                .contains("kubernetes-hpa applies no scheduled floors (an HPA has no schedules)")
+                .contains("kubernetes-hpa cannot pre-warm: target type kubernetes-keda applies the scheduled floors");
+        assertThat(Reports.suggestions(hpa)).isEmpty();
+        // KEDA's cron triggers hold the floors: raised a boot time before 09:00, nothing is short
+        assertThat(keda.floorsApplied()).isTrue();
+        assertThat(keda.of(Strategy.PREWARM).underProvisionedMinutes()).isZero();
+        assertThat(keda.of(Strategy.REACTIVE).underProvisionedMinutes()).isEqualTo(re.underProvisionedMinutes());
     }
 
     @Test
