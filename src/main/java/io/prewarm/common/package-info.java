@@ -1,2 +1,6 @@
-/** Tiny validated value records shared by every stage: service and environment names, targets, time windows, reason codes. */
+/**
+ * Tiny validated value records shared by every stage: service and environment names, targets, time windows, reason
+ * codes; and the scaling rates a renderer writes and the backtest simulates ({@link io.prewarm.common.ScaleOutSteps},
+ * {@link io.prewarm.common.HpaRates}), so the two cannot drift apart.
+ */
 package io.prewarm.common;
