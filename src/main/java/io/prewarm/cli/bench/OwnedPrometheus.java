@@ -50,8 +50,17 @@ public final class OwnedPrometheus implements AutoCloseable {
                 + " Prometheus binaries prometheus and promtool (Debian package 'prometheus', 2.42 or newer)");
     }
 
-    /** Backfills every file into {@code dataDir}, {@code parallel} promtool processes at a time. */
+    /**
+     * Backfills every file into {@code dataDir}, {@code parallel} promtool processes at a time, deleting each
+     * file once its blocks are written (the text is only disk space then).
+     */
     public static void backfill(List<Path> files, Path dataDir, int parallel) throws IOException, InterruptedException {
+        backfill(files, dataDir, parallel, true);
+    }
+
+    /** As {@link #backfill(List, Path, int)}, keeping the files when {@code deleteInput} is false. */
+    public static void backfill(List<Path> files, Path dataDir, int parallel, boolean deleteInput)
+            throws IOException, InterruptedException {
         Path promtool = binary("promtool");
         Files.createDirectories(dataDir);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -59,7 +68,7 @@ public final class OwnedPrometheus implements AutoCloseable {
             List<Future<Void>> done = new ArrayList<>();
             for (Path f : files) {
                 done.add(pool.submit(() -> {
-                    backfillOne(promtool, f, dataDir);
+                    backfillOne(promtool, f, dataDir, deleteInput);
                     return null;
                 }));
             }
@@ -76,7 +85,8 @@ public final class OwnedPrometheus implements AutoCloseable {
         }
     }
 
-    private static void backfillOne(Path promtool, Path file, Path dataDir) throws IOException, InterruptedException {
+    private static void backfillOne(Path promtool, Path file, Path dataDir, boolean deleteInput)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile(dataDir.getParent(), "promtool", ".log");
         Process p = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics", "--quiet",
                 file.toString(), dataDir.toString()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -88,7 +98,9 @@ public final class OwnedPrometheus implements AutoCloseable {
             p.destroyForcibly();
         }
         Files.deleteIfExists(out);
-        Files.delete(file); // the block holds the samples now; the text is only disk space
+        if (deleteInput) {
+            Files.delete(file); // the block holds the samples now; the text is only disk space
+        }
     }
 
     /**

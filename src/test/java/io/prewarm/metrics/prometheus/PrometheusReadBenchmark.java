@@ -134,7 +134,7 @@ class PrometheusReadBenchmark {
                 System.out.printf("bench: peak RSS of the test JVM (Quarkus test app, WireMock-free) %d MB, heap used"
                         + " after GC %d MB, JVM max heap %d MB; prometheus RSS %d MB%n", peakRssKb() / 1024,
                         (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024), rt.maxMemory() / (1024 * 1024),
-                        rssKb(prom.pid()) / 1024);
+                        prom.rssMb());
             } finally {
                 pool.shutdownNow();
             }
@@ -237,10 +237,6 @@ class PrometheusReadBenchmark {
 
     private static long peakRssKb() {
         return statusKb("/proc/self/status", "VmHWM:");
-    }
-
-    private static long rssKb(long pid) {
-        return statusKb("/proc/" + pid + "/status", "VmRSS:");
     }
 
     private static long statusKb(String file, String key) {
