@@ -19,12 +19,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Replays a service's history: at each planning epoch it fits the forecaster on the history before the
@@ -76,7 +78,7 @@ public final class Replay {
 
     /** Replays {@code policy}; instances boot in the policy's pre-warm lead. */
     public BacktestResult run(ServicePolicy policy, TimeSeries history, Spec spec) {
-        return run(policy, history, spec, (int) Math.ceil(policy.rules().prewarmLead().toSeconds() / 60.0));
+        return run(policy, history, spec, bootMinutes(policy), new HashMap<>());
     }
 
     /**
@@ -84,8 +86,36 @@ public final class Replay {
      * lead in both, since a policy change does not make machines boot faster.
      */
     public WhatIf whatIf(ServicePolicy policy, PolicyVariant changes, TimeSeries history, Spec spec) {
-        BacktestResult base = run(policy, history, spec);
-        return new WhatIf(changes, base, run(changes.apply(policy), history, spec, base.bootMinutes()));
+        return withVariants(policy, base -> List.of(changes), history, spec).variants().get(0);
+    }
+
+    /** A replay and the what-ifs chosen from it. */
+    public record Variants(BacktestResult base, List<WhatIf> variants) {
+        public Variants {
+            Objects.requireNonNull(base, "base");
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /**
+     * Replays {@code policy}, then each variant {@code choose} picks from that result, on the same trace and
+     * with the original boot time. Each epoch's forecast is fitted once: variants that leave the forecast's
+     * inputs alone (headroom, floors, limits) reuse it, and only a variant that changes them (a longer lead
+     * lengthens the horizon) fits again.
+     */
+    public Variants withVariants(ServicePolicy policy, Function<BacktestResult, List<PolicyVariant>> choose,
+                                 TimeSeries history, Spec spec) {
+        Map<ForecastRequest, Forecast> fitted = new HashMap<>();
+        BacktestResult base = run(policy, history, spec, bootMinutes(policy), fitted);
+        List<WhatIf> out = new ArrayList<>();
+        for (PolicyVariant v : choose.apply(base)) {
+            out.add(new WhatIf(v, base, run(v.apply(policy), history, spec, base.bootMinutes(), fitted)));
+        }
+        return new Variants(base, out);
+    }
+
+    private static int bootMinutes(ServicePolicy policy) {
+        return (int) Math.ceil(policy.rules().prewarmLead().toSeconds() / 60.0);
     }
 
     /**
@@ -93,6 +123,12 @@ public final class Replay {
      * physical boot time of the original policy while the variant changes what the plan assumes.
      */
     public BacktestResult run(ServicePolicy policy, TimeSeries history, Spec spec, int bootMinutes) {
+        return run(policy, history, spec, bootMinutes, new HashMap<>());
+    }
+
+    /** {@code fitted}: forecasts already fitted on this history and spec, by request. */
+    private BacktestResult run(ServicePolicy policy, TimeSeries history, Spec spec, int bootMinutes,
+                               Map<ForecastRequest, Forecast> fitted) {
         Duration step = policy.demand().step();
         if (!history.step().equals(step)) {
             throw new IllegalArgumentException("backtesting " + policy.key() + ": history step " + history.step()
@@ -119,7 +155,7 @@ public final class Replay {
             Instant at = trace.timeAt(m0);
             TimeSeries training = trimLeadingGap(history.slice(at.minus(spec.training()), at));
             ForecastRequest request = request(policy, at);
-            Forecast forecast = forecaster.forecast(training, request);
+            Forecast forecast = fitted.computeIfAbsent(request, r -> forecaster.forecast(training, r));
             double normalPeak = DemandStats.normalPeak(training, policy.zone());
             double peak = Double.isNaN(normalPeak) ? 0 : normalPeak;
             CapacityPlan plan = planner.plan(new PlanInput(policy, forecast, peak, Optional.empty(), at,

@@ -5,7 +5,6 @@ import io.prewarm.backtest.DemandTrace;
 import io.prewarm.backtest.Replay;
 import io.prewarm.backtest.Reports;
 import io.prewarm.backtest.Scorecard;
-import io.prewarm.backtest.WhatIf;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.pipeline.PolicyScorecard;
@@ -42,11 +41,10 @@ final class BacktestScorecards implements PolicyScorecard.Source {
                 DemandTrace.Shape.LINEAR);
         TimeSeries history = stages.metrics().demand(policy,
                 new TimeWindow(spec.historyStart(), to, policy.demand().step()));
-        BacktestResult r = replay.run(policy, history, spec);
         // the variants the verdict suggests, replayed on the same history, so reviewers see the trade-off
-        List<String> whatIfs = Reports.suggestions(r).stream()
-                .map(v -> Reports.whatIfLine(new WhatIf(v, r, replay.run(v.apply(policy), history, spec, r.bootMinutes()))))
-                .toList();
+        Replay.Variants replayed = replay.withVariants(policy, Reports::suggestions, history, spec);
+        BacktestResult r = replayed.base();
+        List<String> whatIfs = replayed.variants().stream().map(Reports::whatIfLine).toList();
         return new PolicyScorecard(r.from(), r.to(), r.epochs(), r.scorecards().stream().map(BacktestScorecards::row)
                 .toList(), Reports.verdict(r), whatIfs);
     }

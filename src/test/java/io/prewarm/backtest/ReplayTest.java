@@ -122,6 +122,27 @@ class ReplayTest {
     }
 
     @Test
+    void variantsReuseEachEpochsForecastUnlessTheyChangeWhatItIsFittedFor() {
+        TimeSeries history = TestPolicies.officeHours(MONDAY, 9, 200, 1000);
+        java.util.concurrent.atomic.AtomicInteger fits = new java.util.concurrent.atomic.AtomicInteger();
+        io.prewarm.forecast.Forecaster counting = (h, r) -> {
+            fits.incrementAndGet();
+            return new TestPolicies.DailyRepeat().forecast(h, r);
+        };
+        Replay replay = new Replay(counting, new RulesPlanner());
+        Replay.Variants v = replay.withVariants(TestPolicies.aws(), base -> java.util.List.of(
+                PolicyVariant.parse("headroom=0.4"), PolicyVariant.parse("scheduleFor=upper"),
+                PolicyVariant.parse("prewarmLead=20m")), history, SPEC);
+        // 2 epochs fitted for the policy; headroom and floors reuse them; a longer lead asks a longer horizon
+        assertThat(fits.get()).isEqualTo(2 + 2);
+        // and the shared fits change nothing: each variant equals its own replay from scratch
+        for (WhatIf w : v.variants()) {
+            assertThat(w.variant().scorecards()).isEqualTo(new Replay(new TestPolicies.DailyRepeat(), new RulesPlanner())
+                    .run(w.changes().apply(TestPolicies.aws()), history, SPEC, v.base().bootMinutes()).scorecards());
+        }
+    }
+
+    @Test
     void anHpaCannotPreWarmWhileKedaAppliesTheFloorsWithTheSameBehaviour() {
         BacktestResult hpa = replay(TestPolicies.policy(TargetKind.KUBERNETES_HPA, 100, 0.2, 2, 50, Duration.ofMinutes(10)));
         BacktestResult keda = replay(TestPolicies.policy(TargetKind.KUBERNETES_KEDA, 100, 0.2, 2, 50, Duration.ofMinutes(10)));

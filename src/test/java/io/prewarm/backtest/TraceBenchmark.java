@@ -77,13 +77,14 @@ class TraceBenchmark {
                     .plus(Duration.ofDays(1));
             Instant to = history.end().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
             long t0 = System.nanoTime();
-            BacktestResult r = replay.run(policy, history, new Replay.Spec(from, to, Duration.ofDays(trainingDays),
-                    Duration.ofDays(1), DemandTrace.Shape.LINEAR));
+            // the same replay with the floors on the forecast's upper bound, for comparison (same fitted forecasts)
+            Replay.Variants both = replay.withVariants(policy, base -> List.of(PolicyVariant.parse("scheduleFor=upper")),
+                    history, new Replay.Spec(from, to, Duration.ofDays(trainingDays), Duration.ofDays(1),
+                            DemandTrace.Shape.LINEAR));
+            BacktestResult r = both.base();
             System.out.printf(Locale.ROOT, "%n%s (%s, target %s, %.1f s)%n", t.name(), t.file(), kind.id(),
                     (System.nanoTime() - t0) / 1e9);
-            // the same replay with the floors on the forecast's upper bound, for comparison
-            BacktestResult u = replay.run(PolicyVariant.parse("scheduleFor=upper").apply(policy), history,
-                    new Replay.Spec(from, to, Duration.ofDays(trainingDays), Duration.ofDays(1), DemandTrace.Shape.LINEAR));
+            BacktestResult u = both.variants().get(0).variant();
             System.out.print(Reports.text(List.of(new Reports.Entry(r, Optional.empty()))));
             summary.add(row(t, r) + String.format(Locale.ROOT, " %.2f%%, %.3fx |",
                     100 * u.of(Strategy.PREWARM).underProvisionedShare(),
@@ -128,8 +129,10 @@ class TraceBenchmark {
             Instant from = start.plus(Duration.ofDays(28));
             Instant to = history.end().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
             Replay.Spec spec = new Replay.Spec(from, to, Duration.ofDays(28), Duration.ofDays(1), DemandTrace.Shape.LINEAR);
-            asWritten.add(goals(replay.run(policy, history, spec)));
-            upper.add(goals(replay.run(PolicyVariant.parse("scheduleFor=upper").apply(policy), history, spec)));
+            Replay.Variants both = replay.withVariants(policy,
+                    base -> List.of(PolicyVariant.parse("scheduleFor=upper")), history, spec);
+            asWritten.add(goals(both.base()));
+            upper.add(goals(both.variants().get(0).variant()));
         }
         System.out.printf(Locale.ROOT, "%nM4 hourly, %d series x 14 replayed days, target %s, %.0f s%n", asWritten.size(),
                 kind.id(), (System.nanoTime() - t0) / 1e9);
