@@ -3,6 +3,7 @@ package io.prewarm.cli;
 import io.prewarm.emergency.ConsoleSources;
 import io.prewarm.emergency.EmergencyConfig;
 import io.prewarm.emergency.EmergencyService;
+import io.prewarm.emergency.Guard;
 import io.prewarm.emergency.InstanceCounter;
 import io.prewarm.telemetry.Telemetry;
 import io.prewarm.forecast.HolidayCalendar;
@@ -84,6 +85,9 @@ public class ServeCommand implements Callable<Integer> {
     EmergencyService service;
 
     @Inject
+    Guard guard;
+
+    @Inject
     PrometheusSourceFactory prometheus;
 
     @Inject
@@ -97,6 +101,7 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkTokens(guard);
         List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
         String target = repo != null ? repo : PlanCommand.currentRepository();
         Optional<PrometheusMetricsSource> source = prometheusSource();
@@ -105,6 +110,7 @@ public class ServeCommand implements Callable<Integer> {
                 : source.map(MetricsSource.class::cast);
         console.configure(demand, source.isPresent(), gitlabWebProject(ConfigProvider.getConfig()));
         PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
+        service.starting(); // until started, the webhook answers 503 "still cloning and reading the repository"
         JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()),
                 GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
                 .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
@@ -115,6 +121,20 @@ public class ServeCommand implements Callable<Integer> {
                 host, port, ws.describe(), loaded.size());
         Quarkus.waitForExit();
         return 0;
+    }
+
+    /** Fails with exit code 2 on a token that is too short, naming the property (never the value). */
+    static void checkTokens(Guard guard) {
+        try {
+            guard.checkTokens();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException) {
+                    throw new InvalidInputException(t.getMessage());
+                }
+            }
+            throw e;
+        }
     }
 
     private Optional<PrometheusMetricsSource> prometheusSource() {

@@ -20,10 +20,26 @@ import java.util.OptionalInt;
  * @param ttl            how long the action lasts (freeze: empty means until unfrozen)
  * @param endsOnly       unfreeze / end scale-up: only end the override with this id (what firing started)
  * @param idempotencyKey the key that makes repeats harmless, when there is one
+ * @param requestDigest  SHA-256 of the request (method, path, body) that gave the idempotency key; a key reused
+ *                       with another request is refused
+ * @param signed         the signed request it came from, when it was signed (replay protection)
  */
 public record Action(Kind kind, ServiceKey key, String actor, String reason, OptionalInt target, Optional<Step> step,
                      OptionalInt count, Optional<Duration> ttl, Optional<String> endsOnly,
-                     Optional<String> idempotencyKey) {
+                     Optional<String> idempotencyKey, Optional<String> requestDigest, Optional<SignedRequest> signed) {
+
+    /** An action from no particular request (neither digest nor signature). */
+    public Action(Kind kind, ServiceKey key, String actor, String reason, OptionalInt target, Optional<Step> step,
+                  OptionalInt count, Optional<Duration> ttl, Optional<String> endsOnly, Optional<String> idempotencyKey) {
+        this(kind, key, actor, reason, target, step, count, ttl, endsOnly, idempotencyKey, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** This action as asked by a request: its digest (method, path, body) and its signature, if signed. */
+    Action from(Optional<String> digest, Caller caller) {
+        return new Action(kind, key, actor, reason, target, step, count, ttl, endsOnly, idempotencyKey, digest,
+                caller.signed());
+    }
 
     /** What an action does. */
     public enum Kind {
@@ -91,6 +107,8 @@ public record Action(Kind kind, ServiceKey key, String actor, String reason, Opt
         Objects.requireNonNull(ttl, "ttl");
         Objects.requireNonNull(endsOnly, "endsOnly");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(requestDigest, "requestDigest");
+        Objects.requireNonNull(signed, "signed");
     }
 
     static String clip(String s) {

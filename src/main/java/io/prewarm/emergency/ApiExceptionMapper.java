@@ -49,6 +49,8 @@ public class ApiExceptionMapper {
         Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON).entity(m);
         if (status == 429) {
             b.header("Retry-After", "1");
+        } else if (status == 503) {
+            b.header("Retry-After", "5");
         }
         return b.build();
     }

@@ -20,17 +20,22 @@ import javax.crypto.spec.SecretKeySpec;
  * Authenticates a request by bearer token or by HMAC-SHA256 signature. Signed requests carry
  * {@code X-Prewarm-Timestamp} (Unix seconds) and {@code X-Prewarm-Signature: sha256=<hex>} over
  * {@code timestamp + "." + body}, keyed with one of the tokens' secrets; a timestamp outside the window
- * or a signature already seen is refused as a replay. Every comparison is constant time, and no message
- * names a secret or a signature.
+ * or a signature already seen is refused as a replay. Seen here means by this process; the caller carries
+ * the signature's SHA-256 on to {@link EmergencyService}, which also refuses a signature recorded in the
+ * commit trailers (a restart, another replica). Every comparison is constant time, and no message names a
+ * secret or a signature.
  */
 public final class Authenticator {
     public static final String TIMESTAMP = "X-Prewarm-Timestamp";
     public static final String SIGNATURE = "X-Prewarm-Signature";
+    /** Shortest secret accepted, for scoped tokens and {@code PREWARM_API_TOKEN} alike. */
+    static final int MIN_SECRET = 16;
 
     private final Map<String, byte[]> secrets = new LinkedHashMap<>();
     private final Map<String, Caller> callers = new LinkedHashMap<>();
     private final Duration window;
     private final Clock clock;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final Map<String, Instant> seen = new ConcurrentHashMap<>();
 
     /**
@@ -41,12 +46,17 @@ public final class Authenticator {
     public Authenticator(Map<String, EmergencyConfig.Token> tokens, Optional<String> allScope, Duration window, Clock clock) {
         this.window = window;
         this.clock = clock;
-        allScope.filter(s -> !s.isBlank()).ifPresent(s -> add("PREWARM_API_TOKEN", s, Caller.of("PREWARM_API_TOKEN",
-                List.of("*"), Optional.empty())));
+        allScope.filter(s -> !s.isBlank()).ifPresent(s -> {
+            if (s.strip().length() < MIN_SECRET) {
+                throw new IllegalArgumentException("PREWARM_API_TOKEN: must be at least " + MIN_SECRET
+                        + " characters (a random one: openssl rand -hex 24)");
+            }
+            add("PREWARM_API_TOKEN", s, Caller.of("PREWARM_API_TOKEN", List.of("*"), Optional.empty()));
+        });
         tokens.forEach((name, t) -> {
-            if (t.secret().length() < 16) {
+            if (t.secret().length() < MIN_SECRET) {
                 throw new IllegalArgumentException("prewarm.emergency.tokens." + name
-                        + ".secret: must be at least 16 characters");
+                        + ".secret: must be at least " + MIN_SECRET + " characters");
             }
             add(name, t.secret(), Caller.of(name, t.actions(), t.services()));
         });
@@ -127,10 +137,18 @@ public final class Authenticator {
             throw new ApiException(401, null, "invalid signature");
         }
         prune(now);
-        if (seen.putIfAbsent(HexFormat.of().formatHex(given), now) != null) {
-            throw new ApiException(401, null, "signature already used (replayed request): sign again with a new timestamp");
+        String digest = HexFormat.of().formatHex(sha256(given));
+        if (seen.putIfAbsent(digest, now) != null) {
+            throw replayed();
         }
-        return callers.get(match);
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        return callers.get(match).signed(new SignedRequest(digest, HexFormat.of().formatHex(id)));
+    }
+
+    /** The answer to a signature seen before, here or (through the commit trailers) by another process. */
+    static ApiException replayed() {
+        return new ApiException(401, null, "signature already used (replayed request): sign again with a new timestamp");
     }
 
     private void prune(Instant now) {

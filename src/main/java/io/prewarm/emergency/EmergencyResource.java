@@ -52,7 +52,7 @@ public class EmergencyResource {
         return act(EmergencyEvents.Endpoint.SCALE_UP, EmergencyEvents.Action.SCALE_UP, () -> {
             Caller caller = guard.authenticate(request, headers, body);
             Action a = Requests.scaleUp(body, caller, Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY),
-                    caller), guard.config());
+                    caller), guard.config()).from(Requests.digest("POST", "/v1/emergency/scale-up", body), caller);
             caller.require("scale-up", a.key());
             return a;
         });
@@ -64,7 +64,7 @@ public class EmergencyResource {
         return act(EmergencyEvents.Endpoint.FREEZE, EmergencyEvents.Action.FREEZE, () -> {
             Caller caller = guard.authenticate(request, headers, body);
             Action a = Requests.freeze(body, caller, Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY),
-                    caller), guard.config());
+                    caller), guard.config()).from(Requests.digest("POST", "/v1/emergency/freeze", body), caller);
             caller.require("freeze", a.key());
             return a;
         });
@@ -77,7 +77,8 @@ public class EmergencyResource {
         return act(EmergencyEvents.Endpoint.UNFREEZE, EmergencyEvents.Action.UNFREEZE, () -> {
             Caller caller = guard.authenticate(request, headers, body);
             Action a = Requests.unfreeze(environment, svc, body, caller,
-                    Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY), caller));
+                    Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY), caller))
+                    .from(Requests.digest("DELETE", "/v1/emergency/freeze/" + environment + "/" + svc, body), caller);
             caller.require("unfreeze", a.key());
             return a;
         });
@@ -102,6 +103,7 @@ public class EmergencyResource {
         try {
             Caller caller = guard.authenticate(request, headers, body);
             caller.require("alertmanager", null);
+            service.refuseReplay(caller);
             JsonNode n = Requests.parse(body);
             if (!"4".equals(n.path("version").asText())) {
                 throw ApiException.invalid("version", "must be \"4\" (Alertmanager webhook payload version 4)");
@@ -126,7 +128,7 @@ public class EmergencyResource {
                         item.put("message", m.note());
                         continue;
                     }
-                    Action a = m.action().get();
+                    Action a = m.action().get().from(Optional.empty(), caller);
                     caller.require(a.kind() == Action.Kind.END_SCALE_UP ? "scale-up" : a.kind().id(), a.key());
                     EmergencyService.Submitted s = service.submit(a);
                     s.answer().whenComplete((ok, err) -> {

@@ -33,20 +33,36 @@ import java.util.function.Supplier;
  * The emergency service behind the webhook. Every write runs on one writer thread against one long-lived
  * clone (fetch and reset before each write), is committed and pushed to the base branch before its future
  * completes, and is deduplicated by idempotency key: a repeat gets the first answer, a concurrent duplicate
- * waits for the same one. Keys survive restarts because every commit names them in trailers.
+ * waits for the same one, a key reused with another request is refused. Keys, the digests of the requests
+ * that gave them and the digests of accepted signatures survive restarts and reach other replicas because
+ * every commit names them in trailers.
  */
 @ApplicationScoped
 public class EmergencyService {
     /** Commits read back at start to rebuild idempotency keys. */
     static final int HISTORY = 20_000;
 
+    /**
+     * Commits of the base branch read before committing a signed action, for a replica's record of the same
+     * signature: far more than can land within the signature window at the webhook's rate limits.
+     */
+    static final int SIGNATURE_SCAN = 500;
+
     private volatile Running running;
+    private volatile Phase phase = Phase.NOT_CONFIGURED;
+
+    /** Why there is no running service: never asked to start, starting, or stopped. */
+    private enum Phase { NOT_CONFIGURED, STARTING, STOPPED }
 
     /** Everything a started service holds. */
     private record Running(GitWorkspace workspace, String baseBranch, Map<ServiceKey, ServicePolicy> policies, InstanceCounter counter,
                            PipelineTrigger trigger, Clock clock, Supplier<String> ids, int pushAttempts,
                            ScheduledExecutorService writer, ExecutorService triggers, OverrideChange change,
-                           EmergencyState state, Map<String, CompletableFuture<ActionResult>> keys) {
+                           EmergencyState state, Map<String, Keyed> keys, Map<String, String> signatures) {
+    }
+
+    /** The answer an idempotency key got (or will get), and the digest of the request that first gave it. */
+    private record Keyed(CompletableFuture<ActionResult> answer, Optional<String> digest) {
     }
 
     /** A submitted action: its future answer, and whether it repeats an earlier action. */
@@ -70,15 +86,18 @@ public class EmergencyService {
                                    PipelineTrigger trigger, Clock clock, Supplier<String> ids, int pushAttempts,
                                    long refreshEvery) {
         stop();
+        phase = Phase.STARTING;
         Map<ServiceKey, ServicePolicy> byKey = new LinkedHashMap<>();
         policies.forEach(p -> byKey.put(p.key(), p));
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "prewarm-writer"));
         ExecutorService triggers = Executors.newFixedThreadPool(2, r -> daemon(r, "prewarm-trigger"));
         Running r = new Running(workspace, baseBranch, Map.copyOf(byKey), counter, trigger, clock, ids, pushAttempts, writer,
-                triggers, new OverrideChange(new Renderers()), new EmergencyState(), new ConcurrentHashMap<>());
+                triggers, new OverrideChange(new Renderers()), new EmergencyState(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
         try {
             writer.submit(() -> refresh(r, true)).get();
         } catch (Exception e) {
+            phase = Phase.STOPPED;
             writer.shutdownNow();
             triggers.shutdownNow();
             throw new IllegalStateException("starting the emergency service: " + (e.getCause() == null
@@ -106,6 +125,7 @@ public class EmergencyService {
         if (r == null) {
             return;
         }
+        phase = Phase.STOPPED;
         r.writer.shutdown();
         try {
             r.writer.awaitTermination(10, TimeUnit.SECONDS);
@@ -131,10 +151,22 @@ public class EmergencyService {
         return running != null;
     }
 
+    /** Marks the service as starting: {@code serve} is cloning and reading the GitOps repository. */
+    public void starting() {
+        phase = Phase.STARTING;
+    }
+
     private Running running() {
         Running r = running;
         if (r == null) {
-            throw new ApiException(503, null, "the emergency service is not started (run prewarm serve --repo ...)");
+            throw new ApiException(503, null, switch (phase) {
+                case STARTING -> "the emergency webhook is still cloning and reading the GitOps repository; "
+                        + "retry in a few seconds (GET /q/health/ready answers 200 once it is ready)";
+                case STOPPED -> "the emergency webhook is stopped (the server is shutting down or failed to read the "
+                        + "GitOps repository; see its log)";
+                case NOT_CONFIGURED -> "the emergency webhook has no GitOps repository: it runs only under "
+                        + "prewarm serve, which clones --repo (default: the repository it runs in)";
+            });
         }
         return r;
     }
@@ -183,26 +215,54 @@ public class EmergencyService {
 
     /** The id of the action a completed earlier request with this idempotency key took, if any. */
     public Optional<String> actionIdFor(String idempotencyKey) {
-        CompletableFuture<ActionResult> f = running().keys.get(idempotencyKey);
+        Keyed k = running().keys.get(idempotencyKey);
+        CompletableFuture<ActionResult> f = k == null ? null : k.answer();
         return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join().id()) : Optional.empty();
     }
 
-    /** Submits an action; repeats of an idempotency key get the first answer. */
+    /**
+     * Refuses (401) a signed request whose signature an earlier action recorded in the commit trailers: the
+     * replay of a request this process never saw (it restarted, or another replica took it).
+     */
+    public void refuseReplay(Caller caller) {
+        Running r = running();
+        caller.signed().ifPresent(s -> refuseKnown(r, s));
+    }
+
+    private static void refuseKnown(Running r, SignedRequest s) {
+        String first = r.signatures.get(s.digest());
+        if (first != null && !first.equals(s.request())) {
+            throw Authenticator.replayed();
+        }
+    }
+
+    /**
+     * Submits an action; repeats of an idempotency key get the first answer, unless the key came with another
+     * request (422, as Stripe answers).
+     */
     public Submitted submit(Action action) {
         Running r = running();
         ServicePolicy policy = policy(action.key());
+        action.signed().ifPresent(s -> refuseKnown(r, s));
         if (action.idempotencyKey().isEmpty()) {
             return new Submitted(write(r, policy, action), false);
         }
         String key = action.idempotencyKey().get();
         CompletableFuture<ActionResult> mine = new CompletableFuture<>();
-        CompletableFuture<ActionResult> first = r.keys.putIfAbsent(key, mine);
+        Keyed entry = new Keyed(mine, action.requestDigest());
+        Keyed first = r.keys.putIfAbsent(key, entry);
         if (first != null) {
-            return new Submitted(first, true);
+            if (first.digest().isPresent() && action.requestDigest().isPresent()
+                    && !first.digest().get().equals(action.requestDigest().get())) {
+                String given = key.startsWith("key/") && key.indexOf('/', 4) > 0 ? key.substring(key.indexOf('/', 4) + 1) : key;
+                throw new ApiException(422, "Idempotency-Key", "Idempotency-Key: '" + given + "' was already used with "
+                        + "a different request; send a new key for a new request (a retry must repeat the same body)");
+            }
+            return new Submitted(first.answer(), true);
         }
         write(r, policy, action).whenComplete((ok, err) -> {
             if (err != null) {
-                r.keys.remove(key, mine); // a failed action wrote nothing: a retry must be able to try again
+                r.keys.remove(key, entry); // a failed action wrote nothing: a retry must be able to try again
                 mine.completeExceptionally(err);
             } else {
                 mine.complete(ok);
@@ -236,6 +296,7 @@ public class EmergencyService {
         OptionalInt seen = observed;
         OverrideChange.Prepared[] last = new OverrideChange.Prepared[1];
         PublishResult pr = r.workspace.commitToBase(snap -> {
+            a.signed().ifPresent(s -> refuseRecorded(r, s)); // another replica may have committed it meanwhile
             last[0] = r.change.prepare(snap, policy, a, id, now, seen);
             return last[0].change();
         }, r.pushAttempts);
@@ -247,9 +308,23 @@ public class EmergencyService {
             res = res.withStatus("NO_CHANGE", res.message());
         }
         r.state.put(a.key(), last[0].after());
+        a.signed().ifPresent(s -> r.signatures.putIfAbsent(s.digest(), s.request()));
         Log.infof("emergency action=%s id=%s service=%s status=%s commit=%s ms=%d", a.kind().id(), id, a.key(),
                 res.status(), res.commit() == null ? "-" : res.commit(), (System.nanoTime() - t0) / 1_000_000);
         return res;
+    }
+
+    /** On the writer thread, against the head just fetched: 401 when the newest commits record the signature. */
+    private static void refuseRecorded(Running r, SignedRequest s) {
+        for (Map.Entry<String, String> c : r.workspace.baseLog(SIGNATURE_SCAN)) {
+            Optional<SignedRequest> recorded = Trailers.parse(c.getKey(), c.getValue()).flatMap(Trailers.Recovered::signed);
+            if (recorded.isPresent()) {
+                r.signatures.putIfAbsent(recorded.get().digest(), recorded.get().request());
+                if (recorded.get().digest().equals(s.digest()) && !recorded.get().request().equals(s.request())) {
+                    throw Authenticator.replayed();
+                }
+            }
+        }
     }
 
     private static ActionResult.Pipeline trigger(Running r, ActionResult res) {
@@ -284,8 +359,10 @@ public class EmergencyService {
             Trailers.parse(c.getKey(), c.getValue()).ifPresent(rec -> {
                 r.state.commit(rec.actionId(), c.getKey());
                 if (rec.idempotencyKey().isPresent() && rec.answer().isPresent()) {
-                    r.keys.putIfAbsent(rec.idempotencyKey().get(), CompletableFuture.completedFuture(rec.answer().get()));
+                    r.keys.putIfAbsent(rec.idempotencyKey().get(), new Keyed(CompletableFuture.completedFuture(
+                            rec.answer().get()), rec.requestDigest()));
                 }
+                rec.signed().ifPresent(sr -> r.signatures.putIfAbsent(sr.digest(), sr.request()));
             });
         }
     }

@@ -27,6 +27,16 @@ public class Guard {
         this.alerts = new AlertMapper(config);
     }
 
+    /**
+     * Reads the tokens now, so that {@code serve} fails at start on a token that is too short (the message
+     * names the property, never the value) instead of on the first request.
+     *
+     * @throws IllegalArgumentException naming the property at fault
+     */
+    public void checkTokens() {
+        auth.hasTokens();
+    }
+
     EmergencyConfig config() {
         return config;
     }

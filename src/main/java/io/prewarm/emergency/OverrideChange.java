@@ -96,6 +96,12 @@ final class OverrideChange {
                     clamps.add(new ActionResult.Clamp("safetyCap", count));
                 }
                 expires = now.plus(a.ttl().orElseThrow());
+                if (active.scaleUp().isPresent() && active.scaleUp().get().min() >= count) {
+                    ServiceOverrides.ScaleUp in = active.scaleUp().get();
+                    return unchanged(a, id, now, stored, in.min(), requested, source, clamps, in.expiresAt(),
+                            "already in force: scale-up " + in.id() + " keeps at least " + in.min()
+                                    + " instances until " + in.expiresAt());
+                }
                 after = active.withScaleUp(Optional.of(new ServiceOverrides.ScaleUp(id, count, a.actor(), a.reason(),
                         now, expires)));
                 what = "scale-up " + key + " to at least " + count + " instances until " + expires;
@@ -112,6 +118,13 @@ final class OverrideChange {
                             + "current count from");
                 }
                 expires = a.ttl().map(now::plus).orElse(null);
+                if (active.freeze().isPresent() && active.freeze().get().count() == count
+                        && lastsAtLeast(active.freeze().get().expiresAt(), expires)) {
+                    ServiceOverrides.Freeze in = active.freeze().get();
+                    return unchanged(a, id, now, stored, count, null, source, clamps, in.expiresAt().orElse(null),
+                            "already in force: freeze " + in.id() + " holds " + key + " at " + count + " instances"
+                                    + in.expiresAt().map(e -> " until " + e).orElse(" until unfrozen"));
+                }
                 after = active.withFreeze(Optional.of(new ServiceOverrides.Freeze(id, count, a.actor(), a.reason(), now,
                         Optional.ofNullable(expires))));
                 what = "freeze " + key + " at " + count + " instances" + (expires == null ? "" : " until " + expires);
@@ -147,6 +160,21 @@ final class OverrideChange {
             return new Prepared(Optional.empty(), result, stored);
         }
         return new Prepared(Optional.of(new GitWorkspace.BaseChange(files, message(a, id, what, result))), result, after);
+    }
+
+    /** Whether an override ending at {@code existing} (empty: never) lasts at least until {@code wanted} (null: never). */
+    private static boolean lastsAtLeast(Optional<Instant> existing, Instant wanted) {
+        return existing.isEmpty() || (wanted != null && !existing.get().isBefore(wanted));
+    }
+
+    /** The NO_CHANGE answer to a freeze or scale-up that is already in force: nothing to commit. */
+    private static Prepared unchanged(Action a, String id, Instant now, ServiceOverrides stored, Integer count,
+                                      Integer requested, String source, List<ActionResult.Clamp> clamps, Instant expires,
+                                      String message) {
+        ServiceKey key = a.key();
+        return new Prepared(Optional.empty(), new ActionResult(id, a.kind().id(), key.environment().value(),
+                key.service().value(), "NO_CHANGE", count, requested, source, clamps.isEmpty() ? null : List.copyOf(clamps),
+                expires, now, null, null, message, null), stored);
     }
 
     /**
@@ -225,6 +253,10 @@ final class OverrideChange {
         body.append("Emergency action by ").append(a.actor()).append(": ").append(a.reason()).append("\n\n");
         body.append(Trailers.ACTION_ID).append(": ").append(id).append('\n');
         a.idempotencyKey().ifPresent(k -> body.append(Trailers.IDEMPOTENCY_KEY).append(": ").append(k).append('\n'));
+        if (a.idempotencyKey().isPresent()) {
+            a.requestDigest().ifPresent(d -> body.append(Trailers.REQUEST_DIGEST).append(": ").append(d).append('\n'));
+        }
+        a.signed().ifPresent(s -> body.append(Trailers.SIGNED).append(": ").append(s.trailer()).append('\n'));
         body.append(Trailers.ANSWER).append(": ").append(Trailers.json(result)).append('\n');
         return new CommitMessage("prewarm: emergency " + what + " (" + id + ")", body.toString());
     }

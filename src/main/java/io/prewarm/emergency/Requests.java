@@ -1,8 +1,13 @@
 package io.prewarm.emergency;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.prewarm.common.Environment;
 import io.prewarm.common.ServiceId;
@@ -19,10 +24,17 @@ import java.util.regex.Pattern;
 
 /**
  * Strict parsing of the JSON bodies: unknown fields, wrong types and out-of-range values are refused with
- * 422 and the field's name; malformed JSON with 400.
+ * 422 and the field's name; malformed JSON, a field given twice, nesting deeper than {@value #MAX_DEPTH}
+ * and a body that is not a JSON object with 400. Every webhook body (Alertmanager's too) is parsed here.
  */
 final class Requests {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Deepest nesting of arrays and objects a body may have (an Alertmanager payload needs 4). */
+    static final int MAX_DEPTH = 32;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                    .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .build();
     private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]{1,6})(s|m|h|d)");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
     private static final Set<String> SCALE_UP = Set.of("service", "environment", "target", "step", "current", "reason",
@@ -37,18 +49,30 @@ final class Requests {
         if (body == null || body.length == 0) {
             throw new ApiException(400, null, "empty body: send a JSON object");
         }
+        JsonNode n;
         try {
-            JsonNode n = JSON.readTree(body);
-            if (n == null || !n.isObject()) {
-                throw new ApiException(400, null, "the body must be a JSON object");
-            }
-            return n;
+            n = JSON.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new ApiException(400, null, "refusing the body: JSON nested deeper than " + MAX_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, null, "malformed JSON at line " + e.getLocation().getLineNr() + " column "
-                    + e.getLocation().getColumnNr());
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.startsWith("Duplicate field ")) {
+                throw new ApiException(400, null, "refusing the body: field " + Action.clip(m.substring(16))
+                        + " is given twice" + at(e.getLocation()));
+            }
+            throw new ApiException(400, null, "malformed JSON" + at(e.getLocation()));
         } catch (java.io.IOException e) {
             throw new ApiException(400, null, "unreadable body");
         }
+        if (n == null || !n.isObject()) {
+            throw new ApiException(400, null, "the body must be a JSON object, not " + (n == null || n.isMissingNode()
+                    ? "nothing" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return n;
+    }
+
+    private static String at(JsonLocation l) {
+        return l == null || l.getLineNr() < 1 ? "" : " at line " + l.getLineNr() + " column " + l.getColumnNr();
     }
 
     static Action scaleUp(byte[] body, Caller caller, Optional<String> key, EmergencyConfig config) {
@@ -90,6 +114,18 @@ final class Requests {
         }
         return new Action(Action.Kind.UNFREEZE, sk, actor, reason, OptionalInt.empty(),
                 Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), key);
+    }
+
+    /** SHA-256 (hex) of a request: method, path and body; what an idempotency key is bound to. */
+    static Optional<String> digest(String method, String path, byte[] body) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update((method + " " + path + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update(body == null ? new byte[0] : body);
+            return Optional.of(java.util.HexFormat.of().formatHex(md.digest()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The Idempotency-Key header, checked: 1-200 printable ASCII characters. */

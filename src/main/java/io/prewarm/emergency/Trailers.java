@@ -12,13 +12,18 @@ import java.util.Optional;
 
 /**
  * The trailers an emergency commit carries, so that a restarted {@code serve} rebuilds its idempotency
- * keys and answers from Git alone: {@code Prewarm-Action-Id}, {@code Prewarm-Idempotency-Key} and
- * {@code Prewarm-Answer} (the first answer, one line of JSON, without the commit, which is the carrier).
+ * keys and answers from Git alone: {@code Prewarm-Action-Id}, {@code Prewarm-Idempotency-Key},
+ * {@code Prewarm-Request-Sha256} (the digest of the request that gave the key, so a reuse with another body is
+ * refused after a restart too), {@code Prewarm-Signed-Request} (the SHA-256 of an accepted signature, never
+ * the secret, so a restarted process or another replica refuses its replay) and {@code Prewarm-Answer} (the
+ * first answer, one line of JSON, without the commit, which is the carrier).
  */
 final class Trailers {
     static final String ACTION_ID = "Prewarm-Action-Id";
     static final String IDEMPOTENCY_KEY = "Prewarm-Idempotency-Key";
     static final String ANSWER = "Prewarm-Answer";
+    static final String REQUEST_DIGEST = "Prewarm-Request-Sha256";
+    static final String SIGNED = "Prewarm-Signed-Request";
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new Jdk8Module()).addModule(new JavaTimeModule())
@@ -31,7 +36,8 @@ final class Trailers {
     }
 
     /** What one commit says about the action it carries. */
-    record Recovered(String actionId, Optional<String> idempotencyKey, Optional<ActionResult> answer) {
+    record Recovered(String actionId, Optional<String> idempotencyKey, Optional<ActionResult> answer,
+                     Optional<String> requestDigest, Optional<SignedRequest> signed) {
     }
 
     static String json(ActionResult r) {
@@ -47,11 +53,17 @@ final class Trailers {
         String id = null;
         String key = null;
         ActionResult answer = null;
+        String digest = null;
+        SignedRequest signed = null;
         for (String line : message.split("\n")) {
             if (line.startsWith(ACTION_ID + ": ")) {
                 id = line.substring(ACTION_ID.length() + 2).trim();
             } else if (line.startsWith(IDEMPOTENCY_KEY + ": ")) {
                 key = line.substring(IDEMPOTENCY_KEY.length() + 2).trim();
+            } else if (line.startsWith(REQUEST_DIGEST + ": ")) {
+                digest = line.substring(REQUEST_DIGEST.length() + 2).trim();
+            } else if (line.startsWith(SIGNED + ": ")) {
+                signed = SignedRequest.parse(line.substring(SIGNED.length() + 2)).orElse(null);
             } else if (line.startsWith(ANSWER + ": ")) {
                 try {
                     answer = JSON.readValue(line.substring(ANSWER.length() + 2), ActionResult.class).withCommit(commitId);
@@ -60,6 +72,7 @@ final class Trailers {
                 }
             }
         }
-        return id == null ? Optional.empty() : Optional.of(new Recovered(id, Optional.ofNullable(key), Optional.ofNullable(answer)));
+        return id == null ? Optional.empty() : Optional.of(new Recovered(id, Optional.ofNullable(key), Optional.ofNullable(answer),
+                Optional.ofNullable(digest), Optional.ofNullable(signed)));
     }
 }

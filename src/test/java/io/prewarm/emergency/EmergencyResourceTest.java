@@ -208,8 +208,12 @@ class EmergencyResourceTest {
 
         Http.Answer step = post(SCALE, "{\"service\":\"checkout\",\"environment\":\"prod\",\"step\":\"+4\",\"current\":10,"
                 + "\"reason\":\"more\"}", "Authorization", bearer(ALL));
-        assertThat(step.json().get("count").asInt()).isEqualTo(14);
+        // +4 from 10 asks for 14, below the floor of 60 in force: nothing to change (a scale-up never lowers a floor)
+        assertThat(step.json().get("requested").asInt()).isEqualTo(14);
         assertThat(step.json().get("countSource").asText()).isEqualTo("request");
+        assertThat(step.json().get("status").asText()).isEqualTo("NO_CHANGE");
+        assertThat(step.json().get("count").asInt()).isEqualTo(60);
+        assertThat(repo.log().get(0).getName()).isEqualTo(head.getName());
     }
 
     @Test

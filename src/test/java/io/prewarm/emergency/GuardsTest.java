@@ -88,4 +88,42 @@ class GuardsTest {
         assertThatThrownBy(() -> Requests.duration("8d", "ttl", Duration.ofDays(7))).isInstanceOf(ApiException.class);
         assertThatThrownBy(() -> Requests.duration("soon", "ttl", Duration.ofDays(7))).isInstanceOf(ApiException.class);
     }
+
+    @Test
+    void quickStartTokenShorterThan16CharactersIsRefusedNamingThePropertyNeverTheValue() {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+        assertThatThrownBy(() -> new Authenticator(Map.of(), Optional.of("q"), Duration.ofMinutes(5), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PREWARM_API_TOKEN: must be at least 16 characters");
+        assertThatThrownBy(() -> new Authenticator(Map.of(), Optional.of("fifteen-chars-x"), Duration.ofMinutes(5), clock))
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("fifteen-chars-x"));
+        assertThat(new Authenticator(Map.of(), Optional.of("sixteen-chars-xy"), Duration.ofMinutes(5), clock).hasTokens())
+                .isTrue();
+    }
+
+    @Test
+    void bodiesNestedTooDeeplyOrNotObjectsAreRefusedWith400NotANullPointer() {
+        for (String body : new String[]{"[".repeat(40_000), "null", "[]", "42", "\"text\"", " "}) {
+            assertThatThrownBy(() -> Requests.parse(body.getBytes(StandardCharsets.UTF_8)))
+                    .as(body.length() > 10 ? body.substring(0, 10) : body)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        assertThatThrownBy(() -> Requests.parse("[".repeat(40_000).getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("nested deeper than 32");
+        assertThat(Requests.parse(("{\"a\":" + "[".repeat(30) + "]".repeat(30) + "}").getBytes(StandardCharsets.UTF_8))
+                .get("a").isArray()).isTrue();
+    }
+
+    @Test
+    void duplicateFieldsAreRefusedWith400NamingTheField() {
+        assertThatThrownBy(() -> Requests.parse("{\"service\":\"checkout\",\"service\":\"search\"}"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("'service'", "twice");
+                });
+        assertThatThrownBy(() -> Requests.parse("{\"a\":{\"x\":1,\"x\":2}}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
 }
