@@ -103,7 +103,13 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() {
         checkTokens(guard);
         List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
-        String target = repo != null ? repo : PlanCommand.currentRepository();
+        String target;
+        try {
+            target = repo != null ? repo : PlanCommand.currentRepository();
+        } catch (RuntimeException e) {
+            service.failed(e.getMessage()); // the webhook's 503 says why until serve exits
+            throw e;
+        }
         Optional<PrometheusMetricsSource> source = prometheusSource();
         InstanceCounter counter = counter(source);
         Optional<MetricsSource> demand = metrics.equals("demo") ? Optional.of(new DemoMetricsSource())
@@ -111,9 +117,15 @@ public class ServeCommand implements Callable<Integer> {
         console.configure(demand, source.isPresent(), gitlabWebProject(ConfigProvider.getConfig()));
         PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
         service.starting(); // until started, the webhook answers 503 "still cloning and reading the repository"
-        JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()),
-                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
-                .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
+        JGitWorkspace ws;
+        try {
+            ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()),
+                    GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
+                    .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
+        } catch (RuntimeException e) {
+            service.failed(e.getMessage()); // redacted by GitOpsException
+            throw e;
+        }
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());

@@ -49,10 +49,14 @@ public class EmergencyService {
     static final int SIGNATURE_SCAN = 500;
 
     private volatile Running running;
-    private volatile Phase phase = Phase.NOT_CONFIGURED;
+    private volatile Phase phase = Phase.STARTING;
+    private volatile String failure = "";
 
-    /** Why there is no running service: never asked to start, starting, or stopped. */
-    private enum Phase { NOT_CONFIGURED, STARTING, STOPPED }
+    /**
+     * Why there is no running service. The HTTP listener is on only under {@code serve}, so before
+     * {@link #start} the webhook is starting; it fails when the repository is not configured or unreadable.
+     */
+    private enum Phase { STARTING, FAILED, STOPPED }
 
     /** Everything a started service holds. */
     private record Running(GitWorkspace workspace, String baseBranch, Map<ServiceKey, ServicePolicy> policies, InstanceCounter counter,
@@ -97,11 +101,11 @@ public class EmergencyService {
         try {
             writer.submit(() -> refresh(r, true)).get();
         } catch (Exception e) {
-            phase = Phase.STOPPED;
+            String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            failed(why);
             writer.shutdownNow();
             triggers.shutdownNow();
-            throw new IllegalStateException("starting the emergency service: " + (e.getCause() == null
-                    ? e.getMessage() : e.getCause().getMessage()), e);
+            throw new IllegalStateException("starting the emergency service: " + why, e);
         }
         if (refreshEvery > 0) {
             writer.scheduleWithFixedDelay(() -> {
@@ -156,16 +160,25 @@ public class EmergencyService {
         phase = Phase.STARTING;
     }
 
+    /**
+     * Marks the service as failed to start: no repository is configured or it could not be read.
+     *
+     * @param why the cause, without secrets (GitOps messages redact credentials)
+     */
+    public void failed(String why) {
+        failure = why == null ? "" : why;
+        phase = Phase.FAILED;
+    }
+
     private Running running() {
         Running r = running;
         if (r == null) {
             throw new ApiException(503, null, switch (phase) {
                 case STARTING -> "the emergency webhook is still cloning and reading the GitOps repository; "
                         + "retry in a few seconds (GET /q/health/ready answers 200 once it is ready)";
-                case STOPPED -> "the emergency webhook is stopped (the server is shutting down or failed to read the "
-                        + "GitOps repository; see its log)";
-                case NOT_CONFIGURED -> "the emergency webhook has no GitOps repository: it runs only under "
-                        + "prewarm serve, which clones --repo (default: the repository it runs in)";
+                case FAILED -> "the emergency webhook has no usable GitOps repository, nothing can be applied: "
+                        + failure + " (fix prewarm serve --repo and restart serve)";
+                case STOPPED -> "the emergency webhook is stopped (the server is shutting down)";
             });
         }
         return r;

@@ -203,7 +203,7 @@ class WebhookTrustTest {
     }
 
     @Test
-    void answers503SayingWhetherTheRepositoryIsStillBeingReadOrTheServiceStopped() {
+    void answers503SayingWhetherTheRepositoryIsStillBeingReadUnusableOrTheServiceStopped() {
         String up = "{\"service\":\"checkout\",\"environment\":\"prod\",\"target\":20,\"reason\":\"x\"}";
         service.stop();
         Http.Answer stopped = post(SCALE, up, "Authorization", bearer(ALL));
@@ -215,9 +215,12 @@ class WebhookTrustTest {
         assertThat(starting.json().get("error").asText()).contains("still cloning and reading the GitOps repository",
                 "retry");
         assertThat(starting.headers().firstValue("Retry-After")).isPresent();
-        assertThatThrownBy(() -> new EmergencyService().active())
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
-                        .contains("no GitOps repository", "prewarm serve"));
+        EmergencyService notStarted = new EmergencyService();
+        assertThatThrownBy(notStarted::active).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+                .contains("still cloning"));
+        notStarted.failed("--repo: not given, and /srv is not inside a Git repository");
+        assertThatThrownBy(notStarted::active).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+                .contains("no usable GitOps repository", "--repo: not given", "restart serve"));
     }
 
 }
