@@ -103,8 +103,8 @@ public class EmergencyResource {
         try {
             Caller caller = guard.authenticate(request, headers, body);
             caller.require("alertmanager", null);
-            service.refuseReplay(caller);
             JsonNode n = Requests.parse(body);
+            service.refuseReplay(caller);
             if (!"4".equals(n.path("version").asText())) {
                 throw ApiException.invalid("version", "must be \"4\" (Alertmanager webhook payload version 4)");
             }

@@ -238,8 +238,7 @@ public class EmergencyService {
      * replay of a request this process never saw (it restarted, or another replica took it).
      */
     public void refuseReplay(Caller caller) {
-        Running r = running();
-        caller.signed().ifPresent(s -> refuseKnown(r, s));
+        caller.signed().ifPresent(s -> refuseKnown(running(), s));
     }
 
     private static void refuseKnown(Running r, SignedRequest s) {
