@@ -6,11 +6,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -57,12 +58,14 @@ public class DemoCommand implements Runnable {
                     samples = OpenMetricsWriter.write(out, series, OpenMetricsWriter.Missing.NAN);
                     out.flush();
                 } else {
-                    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    // a missing folder is invalid input (exit 2) with the reason, not a bare path
+                    try (Writer out = new BufferedWriter(new OutputStreamWriter(OutputFiles.open(null, file),
+                            StandardCharsets.UTF_8))) {
                         samples = OpenMetricsWriter.write(out, series, OpenMetricsWriter.Missing.NAN);
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("writing demo history to " + file + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("writing " + file + ": " + e.getMessage(), e);
             }
             if (!stdout) {
                 spec.commandLine().getErr().printf("wrote %d samples of %d series (%s, %s to %s, step %s) to %s%n"

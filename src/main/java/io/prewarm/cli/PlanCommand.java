@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,7 +66,8 @@ public class PlanCommand implements Callable<Integer> {
             description = "Fix the planning instant, e.g. 2026-11-28T00:00:00Z (default: the current time).")
     String now;
 
-    @Option(names = "--dry-run", description = "Render and print the diff; no commit, no push.")
+    @Option(names = "--dry-run", description = "Render and print the summary and the diff of the generated files; "
+            + "no commit, no push (the merge request description only with --description).")
     boolean dryRun;
 
     @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
@@ -85,6 +87,17 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--all-or-nothing",
             description = "Commit nothing when any service fails (default: commit the services that succeeded).")
     boolean allOrNothing;
+
+    @Option(names = "--description", paramLabel = "FILE",
+            description = "Write the merge request's title and description to FILE when no merge request is opened "
+                    + "(a dry run, or GitLab not configured) instead of printing it (default: a dry run shows none; "
+                    + "otherwise text output prints it).")
+    Path description;
+
+    @Option(names = "--verbose",
+            description = "Also print the audit log (one JSON line per decision) on stderr; it always goes to "
+                    + "prewarm.audit.file (default .prewarm/audit.jsonl).")
+    boolean verbose;
 
     @Option(names = "--scorecards", paramLabel = "N", defaultValue = "10",
             description = "Backtest the policies of at most N changed services over the last week and show the "
@@ -123,15 +136,18 @@ public class PlanCommand implements Callable<Integer> {
         String target = repo != null ? repo : currentRepository();
         Stages stages = wiring.stages(metrics);
         RunSummary summary;
-        PlanTelemetry observer = telemetry.planRun(); // telemetry: metrics, audit log, forecast error
-        try (JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
+        PlanTelemetry observer = telemetry.planRun(verbose); // telemetry: metrics, audit log, forecast error
+        try (PrintStream descriptionOut = descriptionFile();
+             JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
                 new PersonIdent(git.authorName(), git.authorEmail()),
                 GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
                      .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
-             MergeRequestPublisher mergeRequests = mergeRequests()) {
-            summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()), Optional.of(mergeRequests),
-                    observer).withScorecards(new BacktestScorecards(stages), descriptionShown() ? scorecards : 0).run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, parseShard(shard),
-                    System.console() != null && System.getenv("CI") == null));
+             MergeRequestPublisher mergeRequests = mergeRequests(descriptionOut)) {
+            summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()),
+                    Optional.ofNullable(mergeRequests), observer)
+                    .withScorecards(new BacktestScorecards(stages), descriptionShown() ? scorecards : 0)
+                    .run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, parseShard(shard),
+                            System.console() != null && System.getenv("CI") == null));
         } catch (RuntimeException e) {
             observer.failedBeforeRun(e); // telemetry: e.g. cloning failed, the run never started
             throw e;
@@ -145,26 +161,46 @@ public class PlanCommand implements Callable<Integer> {
                 }
             }
         }
+        // Always printed, also when a step after the push failed: CI needs the branch and the commit.
         if (output.equals("json")) {
             System.out.println(SummaryJson.write(summary));
         } else {
             System.out.print(SummaryText.write(summary));
         }
+        System.out.flush();
+        summary.error().ifPresent(e -> System.err.println("error: " + e));
         return summary.failed() ? PrewarmCommand.EXIT_FAILURE : 0;
     }
 
     /**
-     * GitLab when a token is configured (not in a dry run); otherwise the description goes to stdout in
-     * text mode and nowhere in JSON mode, where stdout belongs to the summary.
+     * GitLab when a token is configured (not in a dry run). Otherwise the description goes to
+     * {@code --description FILE} when given; else, outside a dry run, to stdout in text mode and nowhere in
+     * JSON mode (stdout belongs to the summary). A dry run without the option has none: null, no merge
+     * request step, no backtest.
      */
-    private MergeRequestPublisher mergeRequests() {
-        PrintStream out = output.equals("text") ? System.out : new PrintStream(OutputStream.nullOutputStream());
-        return dryRun ? new PrintingPublisher(out) : GitLabPublishers.fromConfig(gitlab, System.getenv(), out);
+    private MergeRequestPublisher mergeRequests(PrintStream descriptionOut) {
+        if (dryRun) {
+            return descriptionOut != null ? new PrintingPublisher(descriptionOut) : null;
+        }
+        PrintStream out = descriptionOut != null ? descriptionOut
+                : output.equals("text") ? System.out : new PrintStream(OutputStream.nullOutputStream());
+        return GitLabPublishers.fromConfig(gitlab, System.getenv(), out);
     }
 
-    /** Whether the merge request description goes anywhere: GitLab, or stdout in text mode. No reader, no backtest. */
+    /** Whether the merge request description goes anywhere: GitLab, a file, or stdout. No reader, no backtest. */
     private boolean descriptionShown() {
-        return output.equals("text") || !dryRun && GitLabSettings.resolve(gitlab, System.getenv()).isPresent();
+        if (description != null) {
+            return true;
+        }
+        return !dryRun && (output.equals("text") || GitLabSettings.resolve(gitlab, System.getenv()).isPresent());
+    }
+
+    /** The {@code --description} file, truncated; null without the option. */
+    private PrintStream descriptionFile() {
+        if (description == null) {
+            return null;
+        }
+        return new PrintStream(OutputFiles.open("--description", description), false, StandardCharsets.UTF_8);
     }
 
     static Shard parseShard(String spec) {

@@ -21,13 +21,14 @@ final class SummaryJson {
 
     static String write(RunSummary s) {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("status", s.failed() ? "FAILED" : s.published() ? "UPDATED" : "NO_CHANGE");
+        root.put("status", s.status().name());
         root.put("now", s.now().toString());
         root.put("repository", s.repository());
         root.put("branch", s.branch());
         root.put("commit", s.commit().orElse(null));
         root.put("published", s.published());
         root.put("dryRun", s.dryRun());
+        root.put("error", s.error().orElse(null)); // e.g. the merge request step failed after the push
         List<Map<String, Object>> services = s.services().stream().map(SummaryJson::service).toList();
         root.put("services", services);
         s.diff().ifPresent(d -> root.put("diff", d));

@@ -20,6 +20,8 @@ import java.util.Set;
 /** Builds the stages of a plan run from the command line's choices. */
 @ApplicationScoped
 public class Wiring {
+    /** {@code scheme://user[:password]@}: anything with an {@code @} before the first {@code /} after the scheme. */
+    private static final java.util.regex.Pattern CREDENTIALS = java.util.regex.Pattern.compile("^https?://[^/?#]*@");
     private final Renderers renderers = new Renderers();
     private final AlertRulesRenderer alertRules = new AlertRulesRenderer();
 
@@ -48,6 +50,11 @@ public class Wiring {
             return new DemoMetricsSource();
         }
         if (spec.startsWith("http://") || spec.startsWith("https://")) {
+            // user info is a credential: refused, and never echoed (not even in a malformed URL)
+            if (CREDENTIALS.matcher(spec).find()) {
+                throw new InvalidInputException("--metrics: credentials in URLs are refused; set "
+                        + "prewarm.prometheus.basic-auth.username and password, or prewarm.prometheus.bearer-token");
+            }
             URI uri;
             try {
                 uri = URI.create(spec);
@@ -57,7 +64,12 @@ public class Wiring {
             if (uri.getHost() == null) {
                 throw new InvalidInputException("--metrics: '" + spec + "' has no host");
             }
-            return prometheus.open(uri).reportTo(telemetry == null ? null : telemetry.reads());
+            try {
+                return prometheus.open(uri).reportTo(telemetry == null ? null : telemetry.reads());
+            } catch (IllegalArgumentException e) {
+                // the URL or the prewarm.prometheus.* settings; the messages carry no secret
+                throw new InvalidInputException("--metrics: " + e.getMessage());
+            }
         }
         if (spec.startsWith("file:")) {
             java.nio.file.Path dir = java.nio.file.Path.of(spec.substring("file:".length()));

@@ -186,26 +186,35 @@ public final class PlanRun {
             Log.infof("published branch=%s status=%s commit=%s files=%d", branch, pr.status(),
                     pr.commit().orElse("-"), pr.changedFiles().size());
         }
+        Optional<String> error = Optional.empty();
         if (mergeRequests.isPresent() && (commit.isPresent() || options.dryRun() && !changes.isEmpty())) {
-            MergeRequestOutcome mr;
+            // The branch may already be pushed: a failure here is reported in the summary (with the branch and
+            // the commit, for CI to act on), not thrown, so the caller can still print it.
             try {
                 Scorecards.Outcome cards = scorecards.isEmpty() ? Scorecards.Outcome.NONE
                         : Scorecards.compute(scorecards.get(), maxScorecards, policies, proposed, options);
-                mr = publishMergeRequest(mergeRequests.get(), outcomes, proposed, cards, workspace, branch, commit,
-                        published, options);
+                MergeRequestOutcome mr = publishMergeRequest(mergeRequests.get(), outcomes, proposed, cards, workspace,
+                        branch, commit, published, options);
+                notifyListener(() -> listener.mergeRequestPublished(mr)); // telemetry
             } catch (RuntimeException e) {
                 notifyListener(() -> listener.mergeRequestFailed(e)); // telemetry
-                throw e;
+                error = Optional.of(mergeRequestError(e));
+                Log.errorf("%s (branch=%s commit=%s)", error.get(), branch, commit.orElse("-"));
             }
-            notifyListener(() -> listener.mergeRequestPublished(mr)); // telemetry
         }
         RunSummary summary = new RunSummary(options.now(), workspace.describe(), branch, commit, published,
-                options.dryRun(), diff, results);
+                options.dryRun(), diff, results, error);
         Log.infof("plan run done services=%d updated=%d no_change=%d frozen=%d failed=%d seconds=%.1f",
                 results.size(), summary.count(ServiceResult.Status.UPDATED), summary.count(ServiceResult.Status.NO_CHANGE),
                 summary.count(ServiceResult.Status.FROZEN), summary.count(ServiceResult.Status.FAILED),
                 (System.nanoTime() - t0) / 1e9);
         return summary;
+    }
+
+    /** "opening merge request: cause"; the publishers' messages are already scrubbed of tokens. */
+    static String mergeRequestError(RuntimeException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return msg.startsWith("opening merge request") ? msg : "opening merge request: " + msg;
     }
 
     private record Outcome(ServiceResult result, Map<String, String> changes, Optional<PlanSnapshot> current) {

@@ -63,7 +63,7 @@ public interface RunListener {
     default void mergeRequestPublished(MergeRequestOutcome outcome) {
     }
 
-    /** Publishing the merge request failed; {@link #runFailed} follows. */
+    /** Publishing the merge request failed; {@link #runFinished} follows with the error in the summary. */
     default void mergeRequestFailed(RuntimeException error) {
     }
 

@@ -20,8 +20,9 @@ import java.util.Optional;
 /**
  * The audit log: one JSON object per line (JSON Lines) per decision and per emergency action, appended to
  * a file (when configured) and written to the application log under the {@code prewarm.audit} category.
- * A line that cannot be written to the file is still logged and counted in
- * {@code prewarm_audit_write_errors_total}: auditing never stops a plan or an emergency action.
+ * A {@link #quiet()} log (plan runs without {@code --verbose}) writes to the file only. A line that cannot
+ * be written to the file is still logged and counted in {@code prewarm_audit_write_errors_total}: auditing
+ * never stops a plan or an emergency action, and never loses a line silently.
  */
 public final class AuditLog {
     /** The application log category of audit lines, so operators can route them. */
@@ -34,6 +35,8 @@ public final class AuditLog {
 
     private final Optional<Path> file;
     private final PrewarmMetrics metrics;
+    private final boolean echo;
+    private final Object lock; // shared with quiet(): both append to the same file
 
     /**
      * @param file    where lines are appended (created with its folder when missing), or empty for the
@@ -41,8 +44,27 @@ public final class AuditLog {
      * @param metrics where write failures are counted
      */
     public AuditLog(Optional<Path> file, PrewarmMetrics metrics) {
+        this(file, metrics, true, new Object());
+    }
+
+    private AuditLog(Optional<Path> file, PrewarmMetrics metrics, boolean echo, Object lock) {
         this.file = file;
         this.metrics = metrics;
+        this.lock = lock;
+        this.echo = echo || file.isEmpty(); // without a file the application log is the only copy
+    }
+
+    /**
+     * The same file, without the copy in the application log (unless there is no file, or writing it
+     * fails); its writes and this log's do not interleave.
+     */
+    public AuditLog quiet() {
+        return new AuditLog(file, metrics, false, lock);
+    }
+
+    /** Whether lines also go to the application log (stderr for the command line). */
+    public boolean echoes() {
+        return echo;
     }
 
     /** The file lines are appended to, if any. */
@@ -60,26 +82,35 @@ public final class AuditLog {
     }
 
     /** Appends entries in order, as one write, so concurrent writers do not interleave lines. */
-    public synchronized void write(List<AuditEntry> entries) {
+    public void write(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
+        synchronized (lock) {
+            writeLocked(entries);
+        }
+    }
+
+    private void writeLocked(List<AuditEntry> entries) {
         StringBuilder text = new StringBuilder();
         for (AuditEntry e : entries) {
-            String line = line(e);
-            LOG.infof("audit %s", line);
-            text.append(line).append('\n');
+            text.append(line(e)).append('\n');
         }
+        boolean written = false;
         if (file.isPresent()) {
             try {
                 Path dir = file.get().toAbsolutePath().getParent();
                 Files.createDirectories(dir);
                 Files.writeString(file.get(), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+                written = true;
             } catch (IOException | UncheckedIOException e) {
                 metrics.auditWriteErrors.inc(entries.size());
                 LOG.errorf("writing audit log %s: %s", file.get(), e.getMessage());
             }
+        }
+        if (echo || !written) {
+            text.toString().lines().forEach(l -> LOG.infof("audit %s", l));
         }
     }
 

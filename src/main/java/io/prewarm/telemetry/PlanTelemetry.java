@@ -66,6 +66,11 @@ public final class PlanTelemetry implements RunListener {
         return metrics;
     }
 
+    /** Where this run's audit lines go. */
+    AuditLog audit() {
+        return audit;
+    }
+
     /** Whether the observed run planned every service. */
     public boolean succeeded() {
         return succeeded;
@@ -145,7 +150,9 @@ public final class PlanTelemetry implements RunListener {
     @Override
     public void runFinished(RunSummary summary, Duration elapsed) {
         long failed = summary.count(ServiceResult.Status.FAILED);
-        String outcome = failed == 0 ? "success" : failed < summary.services().size() ? "partial" : "failure";
+        // a failed merge request step (after a push) fails the run: its proposal awaits no review
+        String outcome = summary.error().isPresent() ? "failure"
+                : failed == 0 ? "success" : failed < summary.services().size() ? "partial" : "failure";
         finish(outcome, elapsed);
         for (ServiceResult.Status s : ServiceResult.Status.values()) {
             metrics.services.labelValues(PrewarmMetrics.Labels.status(s)).set(summary.count(s));

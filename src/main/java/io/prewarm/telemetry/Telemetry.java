@@ -56,9 +56,21 @@ public final class Telemetry {
         return audit;
     }
 
-    /** The observer of one plan run (pass it to {@code new PlanRun(stages, listener)}). */
+    /**
+     * The observer of one plan run (pass it to {@code new PlanRun(stages, listener)}); its audit lines go
+     * to the audit file only (to the application log as well when there is no file).
+     */
     public PlanTelemetry planRun() {
-        return new PlanTelemetry(metrics, audit, settings.stateFile(), clock, settings.actor());
+        return planRun(false);
+    }
+
+    /**
+     * The observer of one plan run; {@code verbose} (the {@code --verbose} of {@code plan}) also writes
+     * its audit lines to the application log, on stderr.
+     */
+    public PlanTelemetry planRun(boolean verbose) {
+        return new PlanTelemetry(metrics, verbose ? audit : audit.quiet(), settings.stateFile(), clock,
+                settings.actor());
     }
 
     /** The observer of the emergency webhook. */

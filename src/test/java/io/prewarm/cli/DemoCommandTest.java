@@ -38,6 +38,19 @@ class DemoCommandTest {
     }
 
     @Test
+    void exportToAMissingFolderSaysSoAndExitsTwo(@TempDir Path dir) {
+        Path file = dir.resolve("x/y.om.txt");
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new DemoCommand()).setExecutionExceptionHandler(new ExitCodes())
+                .setErr(new PrintWriter(err)).execute("export", "--openmetrics", file.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: writing " + file + ": folder " + dir.resolve("x")
+                + " does not exist" + System.lineSeparator());
+        assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void exportToStandardOutput() {
         StringWriter out = new StringWriter();
         int code = new CommandLine(new DemoCommand()).setOut(new PrintWriter(out))

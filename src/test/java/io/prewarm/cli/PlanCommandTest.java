@@ -194,6 +194,97 @@ class PlanCommandTest {
     }
 
     @Test
+    void aDryRunWithChangesSaysUpdatedUnpublishedAndAfterThePushNoChange(QuarkusMainLauncher launcher) throws Exception {
+        LaunchResult r = plan(launcher, "--dry-run", "--output", "json");
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        JsonNode summary = json(r);
+        assertThat(summary.get("services")).hasSize(5).allMatch(s -> s.get("status").asText().equals("UPDATED"));
+        assertThat(summary.get("status").asText()).as("changes proposed").isEqualTo("UPDATED");
+        assertThat(summary.get("dryRun").asBoolean()).isTrue();
+        assertThat(summary.get("published").asBoolean()).isFalse();
+        assertThat(summary.get("commit").isNull()).isTrue();
+        assertThat(summary.get("error").isNull()).isTrue();
+        assertThat(summary.get("diff").asText()).contains("+++ b/generated/prod/checkout/main.tf");
+        assertThat(ref(BRANCH)).isNull();
+
+        assertThat(plan(launcher).exitCode()).isZero(); // proposes the branch
+        try (Git g = Git.open(remote.toFile())) { // and the proposal is merged
+            org.eclipse.jgit.lib.RefUpdate u = g.getRepository().updateRef("refs/heads/main");
+            u.setNewObjectId(ref(BRANCH).getObjectId());
+            u.setForceUpdate(true);
+            assertThat(u.update()).isIn(org.eclipse.jgit.lib.RefUpdate.Result.FORCED,
+                    org.eclipse.jgit.lib.RefUpdate.Result.FAST_FORWARD);
+        }
+        JsonNode again = json(plan(launcher, "--dry-run", "--output", "json"));
+        assertThat(again.get("services")).allMatch(s -> s.get("status").asText().equals("NO_CHANGE"));
+        assertThat(again.get("status").asText()).isEqualTo("NO_CHANGE");
+        assertThat(again.get("diff").asText()).isEmpty();
+    }
+
+    @Test
+    void aDryRunPrintsTheSummaryAndTheDiffButNotTheDescriptionUnlessAskedForAFile(QuarkusMainLauncher launcher)
+            throws Exception {
+        String diff = json(plan(launcher, "--dry-run", "--output", "json")).get("diff").asText();
+        LaunchResult r = plan(launcher, "--dry-run");
+        assertThat(r.exitCode()).as(r.getErrorOutput()).isZero();
+        String out = r.getOutput();
+        assertThat(out).contains(diff).contains("UPDATED    prod/checkout")
+                .contains("5 services: 5 updated, 0 unchanged, 0 frozen, 0 failed; dry run, nothing committed")
+                .doesNotContain("# prewarm: capacity plan");
+        // summary lines and a few log lines on top of the diff; the description alone is over 100 KB
+        assertThat(out.length()).isLessThan(diff.length() + 20_000);
+
+        Path description = tmp.resolve("mr.md");
+        LaunchResult d = plan(launcher, "--dry-run", "--description", description.toString());
+        assertThat(d.exitCode()).as(d.getErrorOutput()).isZero();
+        assertThat(d.getOutput()).contains("+++ b/generated/prod/checkout/main.tf")
+                .doesNotContain("# prewarm: capacity plan");
+        assertThat(Files.readString(description)).startsWith("# prewarm: capacity plan 2026-11-28 for 5 services")
+                .contains("prod/checkout").hasSizeGreaterThan(50_000);
+        assertThat(ref(BRANCH)).isNull();
+
+        LaunchResult missing = plan(launcher, "--dry-run", "--description", tmp.resolve("no/such/mr.md").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.getErrorOutput()).contains("--description: writing " + tmp.resolve("no/such/mr.md")
+                + ": folder " + tmp.resolve("no/such") + " does not exist");
+    }
+
+    @Test
+    void theAuditLogGoesToItsFileAndToStderrOnlyWithVerbose(QuarkusMainLauncher launcher) throws Exception {
+        java.util.Properties testConfig = new java.util.Properties(); // tests set prewarm.audit.file there
+        try (var in = Files.newInputStream(Path.of("src/test/resources/META-INF/microprofile-config.properties"))) {
+            testConfig.load(in);
+        }
+        Path audit = Path.of(testConfig.getProperty("prewarm.audit.file"));
+        long before = Files.exists(audit) ? Files.readAllLines(audit).size() : 0;
+        LaunchResult quiet = plan(launcher, "--dry-run", "--output", "json");
+        assertThat(quiet.exitCode()).as(quiet.getErrorOutput()).isZero();
+        List<String> lines = Files.readAllLines(audit);
+        List<String> added = lines.subList((int) before, lines.size());
+        assertThat(added).hasSizeGreaterThan(100).allMatch(l -> l.startsWith("{\"") && l.contains("\"dryRun\":true"));
+        assertThat(quiet.getErrorOutput()).doesNotContain("audit {");
+        assertThat(quiet.getOutput()).doesNotContain("audit {");
+
+        LaunchResult verbose = plan(launcher, "--dry-run", "--output", "json", "--verbose");
+        assertThat(verbose.exitCode()).as(verbose.getErrorOutput()).isZero();
+        String logged = verbose.getOutput() + verbose.getErrorOutput();
+        assertThat(logged.lines().filter(l -> l.contains("audit {"))).hasSize(added.size());
+        assertThat(Files.readAllLines(audit)).hasSize(lines.size() + added.size());
+    }
+
+    @Test
+    void credentialsInTheMetricsUrlExitTwoWithoutEchoingThem(QuarkusMainLauncher launcher) {
+        LaunchResult r = plan(launcher, "--metrics", "http://alice:pa55w0rd-xyz@127.0.0.1:9/", "--dry-run");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.getErrorOutput()).contains("--metrics: credentials in URLs are refused")
+                .contains("prewarm.prometheus.basic-auth");
+        assertThat(r.getOutput() + r.getErrorOutput()).doesNotContain("pa55w0rd-xyz").doesNotContain("alice");
+        LaunchResult malformed = plan(launcher, "--metrics", "http://alice:pa55w0rd-xyz@exa mple/", "--dry-run");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.getOutput() + malformed.getErrorOutput()).doesNotContain("pa55w0rd-xyz");
+    }
+
+    @Test
     void aServiceWithoutHistoryFailsAloneAndTheOthersAreCommitted(QuarkusMainLauncher launcher) throws Exception {
         Path policies = tmp.resolve("policies2");
         Files.createDirectories(policies);

@@ -17,6 +17,8 @@ final class InMemoryMergeRequests implements MergeRequests {
     final Map<Long, String> closedWithNote = new TreeMap<>();
     final List<String> writes = new ArrayList<>();
     private long next = 1;
+    /** When set, {@link #create} fails with it (GitLab down, a revoked token). */
+    volatile RuntimeException failCreate;
 
     @Override
     public synchronized Optional<MergeRequest> findOpen(String sourceBranch, String targetBranch) {
@@ -33,6 +35,9 @@ final class InMemoryMergeRequests implements MergeRequests {
     @Override
     public synchronized MergeRequest create(MergeRequestDraft d) {
         writes.add("create " + d.sourceBranch());
+        if (failCreate != null) {
+            throw failCreate;
+        }
         if (findOpen(d.sourceBranch(), d.targetBranch()).isPresent()) {
             throw new MergeRequestConflictException("opening merge request for " + d.sourceBranch() + ": 409");
         }

@@ -137,6 +137,34 @@ class PlanRunMergeRequestTest {
     }
 
     @Test
+    void aMergeRequestFailureAfterThePushIsReportedWithBranchAndCommitAndTheNextRunOpensIt() throws Exception {
+        forge.failCreate = new io.prewarm.gitops.GitOpsException("opening merge request for prewarm/plan-2026-11-28: "
+                + "gitlab answered 503: upstream unavailable (after 4 attempts)");
+        RunSummary failed = run(NOW, 1.0);
+        assertThat(failed.error()).contains("opening merge request for prewarm/plan-2026-11-28: gitlab answered 503: "
+                + "upstream unavailable (after 4 attempts)");
+        assertThat(failed.status()).isEqualTo(RunSummary.Status.FAILED);
+        assertThat(failed.published()).isTrue();
+        assertThat(failed.commit()).contains(head("prewarm/plan-2026-11-28").name());
+        assertThat(forge.open).isEmpty();
+
+        forge.failCreate = null;
+        RunSummary again = run(NOW, 1.0);
+        assertThat(again.error()).isEmpty();
+        assertThat(again.published()).as("no new commit").isFalse();
+        assertThat(again.commit()).isEqualTo(failed.commit());
+        assertThat(forge.open.values()).extracting(MergeRequest::sourceBranch).containsExactly("prewarm/plan-2026-11-28");
+    }
+
+    @Test
+    void aFailureWithoutTheMergeRequestWordsIsNamedAsTheMergeRequestStep() {
+        assertThat(PlanRun.mergeRequestError(new IllegalStateException("computing scorecards: boom")))
+                .isEqualTo("opening merge request: computing scorecards: boom");
+        assertThat(PlanRun.mergeRequestError(new IllegalStateException("opening merge request for b: 401")))
+                .isEqualTo("opening merge request for b: 401");
+    }
+
+    @Test
     void theNextDaysPlanClosesYesterdaysMergeRequestWithANote() {
         run(NOW, 1.0);
         run(NOW.plus(Duration.ofDays(1)), 1.6);

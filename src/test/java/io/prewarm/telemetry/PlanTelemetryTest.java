@@ -65,6 +65,72 @@ class PlanTelemetryTest {
     }
 
     @Test
+    void aMergeRequestFailureAfterThePushFailsTheRunAndItsAuditLinesKeepTheCommit() {
+        Telemetry t = telemetry(Fixtures.NOW.plusSeconds(30));
+        PlanTelemetry observer = t.planRun();
+        io.prewarm.gitops.MergeRequestPublisher down = draft -> {
+            throw new io.prewarm.gitops.GitOpsException("opening merge request for " + draft.sourceBranch()
+                    + ": gitlab answered 401 unauthorized");
+        };
+        RunSummary summary = new PlanRun(Fixtures.stages(Map.of(CHECKOUT, x -> 500)),
+                io.prewarm.gitops.ChurnControl.defaults(), Optional.of(down), observer)
+                .run(List.of(Fixtures.policy("prod", "checkout", 5)), new MemoryWorkspace(),
+                        new PlanRun.Options(Fixtures.NOW, false, 1, false));
+        assertThat(t.export(observer)).isTrue();
+
+        assertThat(summary.published()).isTrue();
+        assertThat(summary.error()).hasValueSatisfying(e -> assertThat(e).endsWith("gitlab answered 401 unauthorized"));
+        assertThat(observer.succeeded()).isFalse();
+        Scrape m = Scrape.of(registry);
+        assertThat(m.value("prewarm_plan_runs_total{outcome=\"failure\"}")).isEqualTo(1);
+        assertThat(m.value("prewarm_merge_requests_total{action=\"failed\"}")).isEqualTo(1);
+        List<AuditEntry> lines = AuditLog.read(t.audit().file().orElseThrow());
+        assertThat(lines).isNotEmpty().allMatch(l -> l.commit().equals(summary.commit()));
+    }
+
+    @Test
+    void aPlanRunsAuditLinesGoToTheFileOnlyUnlessVerbose() {
+        Telemetry t = telemetry(Fixtures.NOW);
+        List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (AuditLog.CATEGORY.equals(r.getLoggerName())) {
+                    logged.add(String.valueOf(r.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            run(t, t.planRun(), Map.of(CHECKOUT, x -> 500), Fixtures.NOW, new MemoryWorkspace());
+            int written = AuditLog.read(t.audit().file().orElseThrow()).size();
+            assertThat(written).isGreaterThan(1);
+            assertThat(logged).as("quiet by default").isEmpty();
+            run(t, t.planRun(true), Map.of(CHECKOUT, x -> 500), Fixtures.NOW, new MemoryWorkspace());
+            assertThat(logged).as("--verbose").hasSize(written);
+            assertThat(AuditLog.read(t.audit().file().orElseThrow())).hasSize(2 * written);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(t.planRun().audit().echoes()).isFalse();
+        assertThat(t.planRun(true).audit().echoes()).isTrue();
+        assertThat(t.audit().echoes()).as("serve's emergency lines are logged too").isTrue();
+        Telemetry noFile = Telemetry.create(new TelemetrySettings(Optional.empty(), Optional.empty(), "prewarm-plan",
+                Map.of(), Duration.ofSeconds(1), dir.resolve("m.prom"), Optional.empty(), Optional.empty(), "ci"),
+                new PrometheusRegistry(), Clock.systemUTC());
+        assertThat(noFile.planRun().audit().echoes()).as("without a file the log is the only copy").isTrue();
+    }
+
+    @Test
     void metricsOfAPlanRunMatchItsSummary() {
         Telemetry t = telemetry(Fixtures.NOW.plusSeconds(30));
         PlanTelemetry observer = t.planRun();
