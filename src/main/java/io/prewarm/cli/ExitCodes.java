@@ -14,7 +14,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             pe.problems().forEach(p -> cl.getErr().println("error: " + p));
             return PrewarmCommand.EXIT_INVALID_INPUT;
         }
-        if (ex instanceof InvalidInputException) {
+        if (ex instanceof InvalidInputException || ex instanceof io.prewarm.gitops.RepositoryNotFoundException) {
             cl.getErr().println("error: " + ex.getMessage());
             return PrewarmCommand.EXIT_INVALID_INPUT;
         }

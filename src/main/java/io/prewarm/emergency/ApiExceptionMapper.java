@@ -36,6 +36,10 @@ public class ApiExceptionMapper {
         if (e instanceof ApiException a) {
             return body(a.status(), a.getMessage(), a.field().orElse(null));
         }
+        if (e instanceof io.prewarm.gitops.UnsafePathException) { // retrying cannot help: the repository must be fixed
+            Log.errorf("emergency action refused: %s", e.getMessage());
+            return body(500, "refusing the action, nothing was applied: " + e.getMessage(), null);
+        }
         Log.errorf("emergency action failed: %s", e.getMessage());
         return body(503, "writing the action to the repository failed, nothing was applied; retry: " + e.getMessage(), null);
     }

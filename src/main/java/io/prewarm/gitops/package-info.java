@@ -4,6 +4,7 @@
  * find-then-update {@link io.prewarm.gitops.MergeRequestSync} and the offline
  * {@link io.prewarm.gitops.PrintingPublisher}, {@link io.prewarm.gitops.PlanSnapshot} and
  * {@link io.prewarm.gitops.ChurnControl} (whether a new plan differs enough to be proposed), configuration
- * ({@code prewarm.gitops.*}) and publishing results.
+ * ({@code prewarm.gitops.*}), publishing results and the failures callers tell apart
+ * ({@link io.prewarm.gitops.UnsafePathException}, {@link io.prewarm.gitops.RepositoryNotFoundException}).
  */
 package io.prewarm.gitops;

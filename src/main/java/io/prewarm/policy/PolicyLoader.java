@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prewarm.common.ServiceKey;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Loads every policy file under a folder: {@code *.yaml} and {@code *.yml}, one service per file, in
@@ -25,7 +23,27 @@ import java.util.stream.Stream;
  * whole; every problem of every file is reported together in one {@link PolicyException}.
  */
 public final class PolicyLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The deepest nesting read; a real policy is 3 levels deep. */
+    static final int MAX_DEPTH = 32;
+    /**
+     * Strict YAML: a key given twice is an error (not "last wins"), and a document is bounded in size and depth
+     * whatever the file system said (docs/planner.md, "Policy files").
+     */
+    private static final ObjectMapper YAML = new ObjectMapper(yamlFactory());
+
+    private static YAMLFactory yamlFactory() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(PolicyFiles.MAX_BYTES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setMaxAliasesForCollections(10);
+        options.setAllowDuplicateKeys(false);
+        return YAMLFactory.builder().loaderOptions(options)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH).maxDocumentLength(PolicyFiles.MAX_BYTES)
+                        .maxStringLength(PolicyFiles.MAX_BYTES).maxNameLength(1024).build())
+                .build();
+    }
 
     private final PolicyValidator validator;
 
@@ -43,16 +61,8 @@ public final class PolicyLoader {
             throw new PolicyException(List.of(new PolicyProblem(dir.toString(), "",
                     "is not a folder of policy files")));
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-                    .sorted(Comparator.comparing(Path::toString))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing policies in " + dir + ": " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
+        List<Path> files = PolicyFiles.list(dir, problems);
+        if (files.isEmpty() && problems.isEmpty()) {
             throw new PolicyException(List.of(new PolicyProblem(dir.toString(), "",
                     "contains no policy files (*.yaml, *.yml)")));
         }
@@ -81,16 +91,27 @@ public final class PolicyLoader {
     /** Parses and validates one file; problems are added to {@code problems} and null returned. */
     ServicePolicy parse(Path file, List<PolicyProblem> problems) {
         String name = file.toString();
+        java.util.Optional<String> text = PolicyFiles.read(file, problems);
+        if (text.isEmpty()) {
+            return null;
+        }
         JsonNode root;
         try {
-            root = YAML.readTree(Files.readString(file));
+            root = YAML.readTree(text.get());
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+                String line = e.getLocation() == null ? "" : " (again at line " + e.getLocation().getLineNr() + ")";
+                problems.add(new PolicyProblem(name, field(parser.getParsingContext()),
+                        "is given twice" + line + "; a key may appear only once"));
+                return null;
+            }
             problems.add(new PolicyProblem(name, "", "is not valid YAML" + where + ": " + e.getOriginalMessage()));
             return null;
         } catch (IOException e) {
-            problems.add(new PolicyProblem(name, "", "cannot be read: " + e.getMessage()));
+            problems.add(new PolicyProblem(name, "", "reading policy: " + e.getMessage()));
             return null;
         }
         if (root == null || !root.isObject()) {
@@ -98,6 +119,17 @@ public final class PolicyLoader {
             return null;
         }
         return validator.validate(file, root, problems);
+    }
+
+    /** The dotted field path of a parser position ({@code rules.scaleDownMaxPercent}, {@code holidays.dates[2]}). */
+    static String field(com.fasterxml.jackson.core.JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (var c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.add(0, c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]"
+                    : c.getCurrentName() == null ? "" : "." + c.getCurrentName());
+        }
+        String out = String.join("", parts);
+        return out.startsWith(".") ? out.substring(1) : out;
     }
 
     /** Parses a single file, throwing with all its problems. */

@@ -40,6 +40,8 @@ import java.util.stream.Stream;
 public final class JGitWorkspace implements GitWorkspace {
     /** Pushes tried when the branch keeps moving under us. */
     public static final int DEFAULT_PUSH_ATTEMPTS = 3;
+    /** The temporary file a change is written to beside its target, then moved over it. */
+    private static final String TMP_SUFFIX = ".prewarm-tmp";
 
     private final Git git;
     private final Path dir;
@@ -106,6 +108,9 @@ public final class JGitWorkspace implements GitWorkspace {
             throw new IllegalArgumentException("prewarm.gitops.push-attempts must be 1..10, got " + pushAttempts);
         }
         String safe = RepoSpec.redact(repo);
+        if (RepoSpec.isLocal(repo) && !Files.isDirectory(Path.of(RepoSpec.uri(repo)))) {
+            throw notFound(safe, null);
+        }
         Path tmp;
         try {
             tmp = Files.createTempDirectory("prewarm-repo-");
@@ -127,6 +132,12 @@ public final class JGitWorkspace implements GitWorkspace {
             git.checkout().setName(baseBranch).call();
             return new JGitWorkspace(git, tmp, baseBranch, head.getObjectId().name(), safe, author, credentials,
                     pushAttempts);
+        } catch (org.eclipse.jgit.api.errors.InvalidRemoteException e) {
+            deleteTree(tmp);
+            if (RepoSpec.isLocal(repo)) {
+                throw notFound(safe, e); // JGit says "Invalid remote: origin"
+            }
+            throw new GitOpsException("cloning " + safe + ": " + RepoSpec.redactMessage(e.getMessage(), repo), e);
         } catch (GitAPIException | IOException e) {
             deleteTree(tmp);
             String msg = RepoSpec.redactMessage(e.getMessage(), repo);
@@ -139,6 +150,11 @@ public final class JGitWorkspace implements GitWorkspace {
             deleteTree(tmp);
             throw e;
         }
+    }
+
+    private static io.prewarm.gitops.RepositoryNotFoundException notFound(String repo, Exception cause) {
+        return new io.prewarm.gitops.RepositoryNotFoundException("cloning repository " + repo
+                + ": no such directory or not a Git repository", cause);
     }
 
     @Override
@@ -163,15 +179,8 @@ public final class JGitWorkspace implements GitWorkspace {
 
     @Override
     public Optional<String> read(String path) {
-        try (RevWalk walk = new RevWalk(git.getRepository())) {
-            RevCommit c = walk.parseCommit(ObjectId.fromString(baseCommit));
-            try (TreeWalk tw = TreeWalk.forPath(git.getRepository(), path, c.getTree())) {
-                if (tw == null) {
-                    return Optional.empty();
-                }
-                byte[] bytes = git.getRepository().open(tw.getObjectId(0)).getBytes();
-                return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-            }
+        try {
+            return CloneGuard.read(git.getRepository(), ObjectId.fromString(baseCommit), path);
         } catch (IOException e) {
             throw new GitOpsException("reading " + path + " from " + describe + ": " + e.getMessage(), e);
         }
@@ -183,7 +192,7 @@ public final class JGitWorkspace implements GitWorkspace {
         try {
             git.checkout().setName(baseBranch).setForced(true).call();
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(baseCommit).call();
-            List<String> changed = apply(changes);
+            List<String> changed = apply(ObjectId.fromString(baseCommit), changes);
             if (changed.isEmpty()) {
                 return new PublishResult(PublishResult.Status.NO_CHANGE, branch, Optional.empty(), List.of());
             }
@@ -219,7 +228,7 @@ public final class JGitWorkspace implements GitWorkspace {
         try {
             git.checkout().setName(baseBranch).setForced(true).call();
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(baseCommit).call();
-            apply(changes);
+            apply(ObjectId.fromString(baseCommit), changes);
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             git.diff().setCached(true).setOutputStream(out).call();
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(baseCommit).call();
@@ -248,7 +257,16 @@ public final class JGitWorkspace implements GitWorkspace {
         return out;
     }
 
-    private List<String> apply(Map<String, String> changes) throws IOException, GitAPIException {
+    /**
+     * Writes {@code changes} into the working tree of {@code checkedOut} and stages them. Every path is checked
+     * first (CloneGuard): a symbolic link in the tree or on disk refuses the whole change before anything is written.
+     */
+    private List<String> apply(ObjectId checkedOut, Map<String, String> changes) throws IOException, GitAPIException {
+        CloneGuard.checkTree(git.getRepository(), checkedOut, describe);
+        Map<String, Path> targets = new TreeMap<>();
+        for (String path : changes.keySet()) {
+            targets.put(path, CloneGuard.resolve(dir, path, TMP_SUFFIX));
+        }
         List<String> changed = new ArrayList<>();
         // one rm and one add for all paths: each command rewrites the whole index, so one per file is
         // quadratic in the fleet (25,000 files took minutes)
@@ -257,8 +275,8 @@ public final class JGitWorkspace implements GitWorkspace {
         boolean removes = false;
         boolean adds = false;
         for (Map.Entry<String, String> e : new TreeMap<>(changes).entrySet()) {
-            Path target = RepoSpec.safeResolve(dir, e.getKey());
-            Optional<String> before = Files.isRegularFile(target)
+            Path target = targets.get(e.getKey());
+            Optional<String> before = Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     ? Optional.of(Files.readString(target, StandardCharsets.UTF_8)) : Optional.empty();
             if (e.getValue() == null) {
                 if (before.isPresent()) {
@@ -272,8 +290,10 @@ public final class JGitWorkspace implements GitWorkspace {
                 continue;
             }
             Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + ".prewarm-tmp");
-            Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+            Path tmp = target.resolveSibling("." + target.getFileName() + TMP_SUFFIX);
+            Files.deleteIfExists(tmp); // a leftover (never a link: checked above); CREATE_NEW never follows one
+            Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             add.addFilepattern(e.getKey());
@@ -380,7 +400,7 @@ public final class JGitWorkspace implements GitWorkspace {
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
                 ObjectId head = fetchAndReset();
                 Optional<BaseChange> wanted = change.apply(snapshot(head));
-                List<String> changed = wanted.isEmpty() ? List.of() : apply(wanted.get().changes());
+                List<String> changed = wanted.isEmpty() ? List.of() : apply(head, wanted.get().changes());
                 if (changed.isEmpty()) {
                     git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.name()).call();
                     return new PublishResult(PublishResult.Status.NO_CHANGE, baseBranch, Optional.of(head.name()), List.of());
@@ -468,12 +488,8 @@ public final class JGitWorkspace implements GitWorkspace {
 
             @Override
             public Optional<String> read(String path) {
-                try (RevWalk walk = new RevWalk(git.getRepository())) {
-                    RevCommit c = walk.parseCommit(commitId);
-                    try (TreeWalk tw = TreeWalk.forPath(git.getRepository(), path, c.getTree())) {
-                        return tw == null ? Optional.empty() : Optional.of(new String(
-                                git.getRepository().open(tw.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
-                    }
+                try {
+                    return CloneGuard.read(git.getRepository(), commitId, path);
                 } catch (IOException e) {
                     throw new GitOpsException("reading " + path + " from " + describe + ": " + e.getMessage(), e);
                 }

@@ -15,9 +15,14 @@ final class RepoSpec {
     private RepoSpec() {
     }
 
+    /** Whether {@code repo} names a folder on this machine (not a URL nor {@code git@host:path}). */
+    static boolean isLocal(String repo) {
+        return !(URL.matcher(repo).matches() || repo.startsWith("git@"));
+    }
+
     /** The URI JGit clones from: URLs as given, local paths made absolute. */
     static String uri(String repo) {
-        if (URL.matcher(repo).matches() || repo.startsWith("git@")) {
+        if (!isLocal(repo)) {
             return repo;
         }
         return Path.of(repo).toAbsolutePath().normalize().toString();
