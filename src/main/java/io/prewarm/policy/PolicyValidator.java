@@ -152,6 +152,7 @@ final class PolicyValidator {
         }
         r.rejectUnknown(d, "demand", DEMAND);
         Optional<String> query = r.text(d, "query", "demand", true);
+        query.ifPresent(q -> QueryCheck.rangeQuery(r, "demand.query", q));
         Duration step = r.duration(d, "step", "demand", Duration.ofSeconds(15), Duration.ofHours(1))
                 .orElse(PolicyDefaults.STEP);
         Duration history = r.duration(d, "history", "demand", Duration.ofDays(1), Duration.ofDays(400))
@@ -173,6 +174,7 @@ final class PolicyValidator {
             }
         }
         Optional<String> instanceQuery = r.text(d, "instanceQuery", "demand", false);
+        instanceQuery.ifPresent(q -> QueryCheck.rangeQuery(r, "demand.instanceQuery", q));
         if (query.isEmpty()) {
             return null;
         }
@@ -299,6 +301,10 @@ final class PolicyValidator {
         double pmax = r.number(p, "max", "indicators.poolUsage", false, 0.01, 1).orElse(Indicators.DEFAULT_POOL_USAGE_MAX);
         Optional<String> tq = r.text(t, "query", "indicators.rpsPerThread", t != null);
         Optional<Double> tb = r.positive(t, "baseline", "indicators.rpsPerThread", t != null, 1e9);
+        qq.ifPresent(v -> QueryCheck.comparable(r, "indicators.queueDepth.query", v));
+        lq.ifPresent(v -> QueryCheck.comparable(r, "indicators.latencyP95.query", v));
+        pq.ifPresent(v -> QueryCheck.comparable(r, "indicators.poolUsage.query", v));
+        tq.ifPresent(v -> QueryCheck.comparable(r, "indicators.rpsPerThread.query", v));
         return new Indicators(qq, qmax, lq, lo, pq, pmax, tq, tb);
     }
 }

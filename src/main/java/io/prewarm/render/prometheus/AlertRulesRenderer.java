@@ -2,6 +2,7 @@ package io.prewarm.render.prometheus;
 
 import io.prewarm.common.Indicators;
 import io.prewarm.common.ServiceKey;
+import io.prewarm.common.promql.PromQl;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.render.RenderedFiles;
 import io.prewarm.render.hcl.HclExpr;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * <li>connection pool above 80% and requests per second per active thread below baseline mean a
  *     dependency is the bottleneck: more instances would only add load to it, so {@code freeze}.</li>
  * </ul>
- * The YAML is written by hand (double-quoted scalars, fixed order) so it is byte-identical per plan.
+ * The YAML is written by hand (double-quoted scalars, fixed order) so it is byte-identical per plan. Queries
+ * are written in their canonical one-line form ({@link PromQl#canonical}): comments are dropped, so one
+ * cannot swallow the comparison that follows the query.
  */
 public final class AlertRulesRenderer {
     public static final String SCALE_UP = "scale-up";
@@ -60,7 +63,7 @@ public final class AlertRulesRenderer {
                 "connection pool above " + num(ind.poolUsageMax() * 100) + "% in use",
                 "pool use is {{ $value }}; more instances would open more connections, so prewarm freezes scaling")));
         both(ind.rpsPerThreadQuery(), ind.rpsPerThreadBaseline()).ifPresent(p -> rules.add(new Rule(
-                "PrewarmThroughputPerThreadLow", "(" + p.query() + ") < " + num(p.threshold()), "10m", FREEZE,
+                "PrewarmThroughputPerThreadLow", compared(p.query(), "<", p.threshold()), "10m", FREEZE,
                 "requests per second per active thread below the " + num(p.threshold()) + " baseline",
                 "{{ $value }} rps per thread: threads wait on a dependency, so prewarm freezes scaling")));
         return rules;
@@ -74,7 +77,16 @@ public final class AlertRulesRenderer {
     }
 
     private static String above(String query, double threshold) {
-        return "(" + query + ") > " + num(threshold);
+        return compared(query, ">", threshold);
+    }
+
+    /**
+     * {@code (query) > threshold} with the query in its canonical one-line form: comments dropped and
+     * whitespace runs made one space, so a trailing {@code # comment} or a line break in the policy cannot
+     * swallow the comparison, and the same policy always renders the same bytes.
+     */
+    private static String compared(String query, String op, double threshold) {
+        return "(" + PromQl.canonical(query) + ") " + op + " " + num(threshold);
     }
 
     private static String num(double v) {

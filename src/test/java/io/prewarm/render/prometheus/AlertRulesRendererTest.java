@@ -41,7 +41,16 @@ class AlertRulesRendererTest {
         Indicators ind = new Indicators(Optional.of("sum(q{a=\"x\\\\y\"})\n# not: yaml"), 10, Optional.empty(),
                 Optional.empty(), Optional.empty(), 0.8, Optional.empty(), Optional.empty());
         String yaml = AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), AlertRulesRenderer.rules(ind));
-        assertThat(yaml).contains("expr: \"(sum(q{a=\\\"x\\\\\\\\y\\\"})\\n# not: yaml) > 10\"");
+        assertThat(yaml).contains("expr: \"(sum(q{a=\\\"x\\\\\\\\y\\\"})) > 10\"");
+    }
+
+    @Test
+    void aTrailingCommentCannotSwallowTheComparison() {
+        Indicators ind = new Indicators(Optional.of("max(q) # deepest queue"), 10, Optional.empty(), Optional.empty(),
+                Optional.empty(), 0.8, Optional.of("sum(r)\n  # per thread\n  / sum(t)"), Optional.of(2.5));
+        String yaml = AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), AlertRulesRenderer.rules(ind));
+        assertThat(yaml).contains("expr: \"(max(q)) > 10\"", "expr: \"(sum(r) / sum(t)) < 2.5\"")
+                .doesNotContain("# deepest", "# per thread");
     }
 
     @Test
