@@ -12,8 +12,11 @@ import static io.prewarm.common.promql.ValueType.VECTOR;
 
 /**
  * The functions of Prometheus 2.42 ({@code promql/parser/functions.go}; the {@code promtool} of Debian 12 that
- * CI checks rule files with) and their signatures. Newer experimental functions are unknown on purpose: a
- * rule that uses one fails to load on a server that has not enabled them.
+ * CI checks rule files with) and their signatures, plus the native-histogram functions that later releases
+ * made stable ({@code histogram_avg}, {@code histogram_stddev}, {@code histogram_stdvar}, 2.50 and later), so a
+ * policy written for a current Prometheus validates. Experimental functions ({@code limitk}, {@code sort_by_label},
+ * {@code double_exponential_smoothing}, ...) are unknown on purpose: a rule that uses one fails to load on a
+ * server that has not enabled them.
  */
 final class Functions {
     /**
@@ -29,8 +32,9 @@ final class Functions {
 
     static {
         for (String f : List.of("abs", "absent", "acos", "acosh", "asin", "asinh", "atan", "atanh", "ceil", "cos", "cosh",
-                "deg", "exp", "floor", "histogram_count", "histogram_sum", "ln", "log10", "log2", "rad", "sgn", "sin",
-                "sinh", "sort", "sort_desc", "sqrt", "tan", "tanh", "timestamp")) {
+                "deg", "exp", "floor", "histogram_avg", "histogram_count", "histogram_stddev", "histogram_stdvar",
+                "histogram_sum", "ln", "log10", "log2", "rad", "sgn", "sin", "sinh", "sort", "sort_desc", "sqrt", "tan",
+                "tanh", "timestamp")) {
             ALL.put(f, new Signature(List.of(VECTOR), 0, VECTOR));
         }
         for (String f : List.of("absent_over_time", "avg_over_time", "changes", "count_over_time", "delta", "deriv",

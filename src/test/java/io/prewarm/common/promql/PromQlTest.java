@@ -56,4 +56,14 @@ class PromQlTest {
         String exactly = "sum(" + "q".repeat(PromQl.MAX_BYTES - 5) + ")";
         PromQl.checkComparable(exactly);
     }
+
+    @Test
+    void stableNativeHistogramFunctionsOfNewerPrometheusValidateButExperimentalOnesDoNot() {
+        for (String f : new String[] {"histogram_avg", "histogram_stddev", "histogram_stdvar"}) {
+            String q = "sum(" + f + "(rate(h{job=\"api\"}[5m])))";
+            assertThat(PromQl.check(q)).isEqualTo(ValueType.VECTOR);
+            PromQl.checkComparable(q);
+        }
+        assertThatThrownBy(() -> PromQl.check("limitk(2, x)")).hasMessageContaining("limitk");
+    }
 }
