@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads every policy file under a folder: {@code *.yaml} and {@code *.yml}, one service per file, in
- * sub-folders too (for example one folder per environment). Files are parsed raw, then validated as a
+ * sub-folders too (for example one folder per environment); hidden files and folders (names starting with
+ * a dot) are skipped, so a Kubernetes ConfigMap mount loads each policy once. Files are parsed raw, then validated as a
  * whole; every problem of every file is reported together in one {@link PolicyException}.
  */
 public final class PolicyLoader {
@@ -46,6 +47,7 @@ public final class PolicyLoader {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !hidden(dir.relativize(p)))
                     .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
@@ -76,6 +78,20 @@ public final class PolicyLoader {
         }
         policies.sort(Comparator.comparing(ServicePolicy::key));
         return List.copyOf(policies);
+    }
+
+    /**
+     * Whether a path below the policy folder is hidden (a part starts with a dot): {@code .git}, editors'
+     * drafts, and the timestamped copy a Kubernetes ConfigMap volume keeps next to its links, which would
+     * define every service twice.
+     */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses and validates one file; problems are added to {@code problems} and null returned. */
