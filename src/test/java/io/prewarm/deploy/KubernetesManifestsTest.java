@@ -193,8 +193,11 @@ class KubernetesManifestsTest {
         List<JsonNode> configMaps = docs.stream().filter(d -> d.path("kind").asText().equals("ConfigMap")).toList();
         assertThat(configMaps).hasSize(2);
         for (JsonNode cm : configMaps) {
-            cm.path("data").fieldNames().forEachRemaining(k ->
-                    assertThat(k).as("ConfigMap " + cm.at("/metadata/name").asText() + " key").doesNotContainPattern(secretish));
+            cm.path("data").fields().forEachRemaining(e -> {
+                assertThat(e.getKey()).as("ConfigMap " + cm.at("/metadata/name").asText() + " key").doesNotContainPattern(secretish);
+                // GitLab tokens, private keys, credentials in a URL
+                assertThat(e.getValue().asText()).as(e.getKey()).doesNotContainPattern("glpat-|glptt-|-----BEGIN|://[^/@\\s]+:[^/@\\s]+@");
+            });
         }
         assertThat(docs).noneMatch(d -> d.path("kind").asText().equals("Secret"));
         List<String> fromSecret = new ArrayList<>();
