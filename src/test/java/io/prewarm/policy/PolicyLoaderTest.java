@@ -133,6 +133,23 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void policiesMountedFromAKubernetesConfigMapAreLoadedOnce() throws IOException {
+        // a ConfigMap volume: the files in a hidden timestamped folder, ..data linking to it, and one link per key
+        Path data = write("..2026_12_04_15_00_00.000000001/web.yaml", VALID);
+        Files.createSymbolicLink(dir.resolve("..data"), data.getParent().getFileName());
+        Files.createSymbolicLink(dir.resolve("web.yaml"), Path.of("..data", "web.yaml"));
+        assertThat(loader.loadAll(dir)).extracting(p -> p.key().toString()).containsExactly("prod/web");
+    }
+
+    @Test
+    void hiddenFilesAndFoldersAreNotPolicies() throws IOException {
+        write("web.yaml", VALID);
+        write(".git/web.yaml", VALID);
+        write("sub/.draft.yaml", "not: [valid");
+        assertThat(loader.loadAll(dir)).extracting(p -> p.key().toString()).containsExactly("prod/web");
+    }
+
+    @Test
     void reportsBrokenYamlWithItsLine() throws IOException {
         Path p = write("bad.yaml", "service: web\n  environment: [prod\n");
         assertThatThrownBy(() -> loader.loadAll(dir)).isInstanceOfSatisfying(PolicyException.class, e ->
