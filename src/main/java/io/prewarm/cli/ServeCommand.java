@@ -21,6 +21,7 @@ import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
+import io.prewarm.render.TerraformConfig;
 import jakarta.inject.Inject;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.microprofile.config.Config;
@@ -95,6 +96,9 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     ConsoleSources console;
 
+    @Inject
+    TerraformConfig terraform;
+
     @Override
     public Integer call() {
         List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
@@ -108,6 +112,7 @@ public class ServeCommand implements Callable<Integer> {
         JGitWorkspace ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()),
                 GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
                 .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
+        service.renderBackend(Wiring.backend(terraform)); // the same backend.tf as plan writes
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());

@@ -8,6 +8,7 @@ import io.prewarm.gitops.PublishResult;
 import io.prewarm.override.OverrideStore;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.Renderers;
+import io.prewarm.render.TerraformBackend;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class EmergencyService {
     static final int HISTORY = 20_000;
 
     private volatile Running running;
+    private volatile TerraformBackend backend = TerraformBackend.of(TerraformBackend.DEFAULT);
 
     /** Everything a started service holds. */
     private record Running(GitWorkspace workspace, String baseBranch, Map<ServiceKey, ServicePolicy> policies, InstanceCounter counter,
@@ -75,7 +77,7 @@ public class EmergencyService {
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "prewarm-writer"));
         ExecutorService triggers = Executors.newFixedThreadPool(2, r -> daemon(r, "prewarm-trigger"));
         Running r = new Running(workspace, baseBranch, Map.copyOf(byKey), counter, trigger, clock, ids, pushAttempts, writer,
-                triggers, new OverrideChange(new Renderers()), new EmergencyState(), new ConcurrentHashMap<>());
+                triggers, new OverrideChange(new Renderers(backend)), new EmergencyState(), new ConcurrentHashMap<>());
         try {
             writer.submit(() -> refresh(r, true)).get();
         } catch (Exception e) {
@@ -125,6 +127,14 @@ public class EmergencyService {
     /** Where the webhook reports requests and applied actions (telemetry); set by {@code serve}. */
     public void reportTo(io.prewarm.pipeline.EmergencyEvents events) {
         EventReporter.use(events);
+    }
+
+    /**
+     * The state backend written into every root an action re-renders (set by {@code serve} before
+     * {@link #start} from {@code prewarm.terraform.backend}, the same as {@code plan} uses).
+     */
+    public void renderBackend(TerraformBackend backend) {
+        this.backend = java.util.Objects.requireNonNull(backend, "backend");
     }
 
     public boolean ready() {
