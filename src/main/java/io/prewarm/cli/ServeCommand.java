@@ -22,6 +22,7 @@ import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
+import io.prewarm.render.TerraformConfig;
 import jakarta.inject.Inject;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.microprofile.config.Config;
@@ -99,6 +100,9 @@ public class ServeCommand implements Callable<Integer> {
     @Inject
     ConsoleSources console;
 
+    @Inject
+    TerraformConfig terraform;
+
     @Override
     public Integer call() {
         checkTokens(guard);
@@ -126,6 +130,7 @@ public class ServeCommand implements Callable<Integer> {
             service.failed(e.getMessage()); // redacted by GitOpsException
             throw e;
         }
+        service.renderBackend(Wiring.backend(terraform)); // the same backend.tf as plan writes
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());

@@ -8,6 +8,8 @@ import io.prewarm.metrics.file.DemoMetricsSource;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.plan.RulesPlanner;
 import io.prewarm.render.Renderers;
+import io.prewarm.render.TerraformBackend;
+import io.prewarm.render.TerraformConfig;
 import io.prewarm.render.prometheus.AlertRulesRenderer;
 import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +24,10 @@ import java.util.Set;
 public class Wiring {
     /** {@code scheme://user[:password]@}: anything with an {@code @} before the first {@code /} after the scheme. */
     private static final java.util.regex.Pattern CREDENTIALS = java.util.regex.Pattern.compile("^https?://[^/?#]*@");
-    private final Renderers renderers = new Renderers();
     private final AlertRulesRenderer alertRules = new AlertRulesRenderer();
+
+    @Inject
+    TerraformConfig terraform;
 
     @Inject
     PrometheusSourceFactory prometheus;
@@ -33,10 +37,23 @@ public class Wiring {
 
     /** The stages for a history source: {@code demo} or a Prometheus base URL. */
     public Stages stages(String metricsSpec) {
+        Renderers renderers = new Renderers(backend(terraform));
         return new Stages(metrics(metricsSpec), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
                 (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
                         Set.copyOf(policy.holidays().dates())).between(from, to),
                 Wiring::normalPeak, alertRules::render);
+    }
+
+    /**
+     * The state backend of {@code prewarm.terraform.backend} (the default, GitLab-managed state, without a
+     * configuration); a value that names no backend is invalid input.
+     */
+    static TerraformBackend backend(TerraformConfig config) {
+        try {
+            return TerraformBackend.of(config == null ? TerraformBackend.DEFAULT : config.backend());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
     }
 
     /** The normal peak of a history; 0 (no safety cap, the planner says so) when no day has enough samples. */

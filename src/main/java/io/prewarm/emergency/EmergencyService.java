@@ -8,6 +8,7 @@ import io.prewarm.gitops.PublishResult;
 import io.prewarm.override.OverrideStore;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.Renderers;
+import io.prewarm.render.TerraformBackend;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,7 @@ public class EmergencyService {
      * {@link #start} the webhook is starting; it fails when the repository is not configured or unreadable.
      */
     private enum Phase { STARTING, FAILED, STOPPED }
+    private volatile TerraformBackend backend = TerraformBackend.of(TerraformBackend.DEFAULT);
 
     /** Everything a started service holds. */
     private record Running(GitWorkspace workspace, String baseBranch, Map<ServiceKey, ServicePolicy> policies, InstanceCounter counter,
@@ -96,7 +98,7 @@ public class EmergencyService {
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "prewarm-writer"));
         ExecutorService triggers = Executors.newFixedThreadPool(2, r -> daemon(r, "prewarm-trigger"));
         Running r = new Running(workspace, baseBranch, Map.copyOf(byKey), counter, trigger, clock, ids, pushAttempts, writer,
-                triggers, new OverrideChange(new Renderers()), new EmergencyState(), new ConcurrentHashMap<>(),
+                triggers, new OverrideChange(new Renderers(backend)), new EmergencyState(), new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());
         try {
             writer.submit(() -> refresh(r, true)).get();
@@ -149,6 +151,14 @@ public class EmergencyService {
     /** Where the webhook reports requests and applied actions (telemetry); set by {@code serve}. */
     public void reportTo(io.prewarm.pipeline.EmergencyEvents events) {
         EventReporter.use(events);
+    }
+
+    /**
+     * The state backend written into every root an action re-renders (set by {@code serve} before
+     * {@link #start} from {@code prewarm.terraform.backend}, the same as {@code plan} uses).
+     */
+    public void renderBackend(TerraformBackend backend) {
+        this.backend = java.util.Objects.requireNonNull(backend, "backend");
     }
 
     public boolean ready() {

@@ -15,22 +15,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The renderer for each target kind. */
+/**
+ * The renderer for each target kind. Every root it renders also gets the state backend's
+ * {@code backend.tf} ({@link TerraformBackend}).
+ */
 public final class Renderers {
     private final Map<TargetKind, TerraformRenderer> byKind = new EnumMap<>(TargetKind.class);
     private final AlertRulesRenderer alertRules = new AlertRulesRenderer();
 
-    /** The built-in renderers, one per {@link TargetKind}. */
+    /** The built-in renderers, one per {@link TargetKind}, with the default backend (GitLab-managed state). */
     public Renderers() {
+        this(TerraformBackend.of(TerraformBackend.DEFAULT));
+    }
+
+    /** The built-in renderers, one per {@link TargetKind}, writing {@code backend} into every root. */
+    public Renderers(TerraformBackend backend) {
         this(List.of(new AwsAsgRenderer(), new KubernetesHpaRenderer(), new KedaRenderer(), new GcpMigRenderer(),
-                new AzureVmssRenderer()));
+                new AzureVmssRenderer()), backend);
     }
 
     public Renderers(List<? extends TerraformRenderer> renderers) {
+        this(renderers, TerraformBackend.of(TerraformBackend.DEFAULT));
+    }
+
+    public Renderers(List<? extends TerraformRenderer> renderers, TerraformBackend backend) {
         for (TerraformRenderer r : renderers) {
-            if (byKind.putIfAbsent(r.kind(), r) != null) {
+            if (byKind.putIfAbsent(r.kind(), new WithBackend(r, backend)) != null) {
                 throw new IllegalArgumentException("registering renderers: two renderers for " + r.kind().id());
             }
+        }
+    }
+
+    /** A renderer's files plus the root's {@code backend.tf}. */
+    private record WithBackend(TerraformRenderer renderer, TerraformBackend backend) implements TerraformRenderer {
+        @Override
+        public TargetKind kind() {
+            return renderer.kind();
+        }
+
+        @Override
+        public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
+            RenderedFiles files = renderer.render(plan, override);
+            Optional<String> path = backend.path(plan.key());
+            return path.isEmpty() ? files
+                    : files.plus(RenderedFiles.of(Map.of(path.get(), backend.render(plan.key()).orElseThrow())));
         }
     }
 

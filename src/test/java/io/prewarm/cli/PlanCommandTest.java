@@ -124,6 +124,9 @@ class PlanCommandTest {
                 "generated/prometheus/prod/checkout.rules.yml");
         assertThat(file(BRANCH, "generated/prod/checkout/main.tf")).contains("resource \"aws_autoscaling_schedule\"")
                 .contains("time_zone").contains("America/New_York");
+        // prewarm.terraform.backend's default: GitLab-managed state, one state per root
+        assertThat(file(BRANCH, "generated/staging/reports/backend.tf")).contains("backend \"http\" {}")
+                .contains("State staging-reports");
     }
 
     @Test

@@ -81,4 +81,16 @@ class FreezeThenPlanTest {
         assertThat(after.reasons()).contains(ReasonCode.EMERGENCY_EXPIRED);
         assertThat(after.files()).contains("overrides/prod/checkout.json", "generated/prod/checkout/freeze.tf");
     }
+
+    @Test
+    void serveWritesTheConfiguredStateBackendIntoTheRootsItReRenders() throws Exception {
+        GitOpsRepo repo = new GitOpsRepo(tmp);
+        service.renderBackend(io.prewarm.render.TerraformBackend.S3);
+        repo.start(service, new GitOpsRepo.MovableClock(NOW));
+
+        assertThat(freeze(Duration.ofHours(1)).status()).isEqualTo("APPLIED");
+
+        assertThat(repo.file("generated/prod/checkout/backend.tf")).get().asString()
+                .contains("backend \"s3\"").contains("key = \"prewarm/prod-checkout.tfstate\"");
+    }
 }

@@ -60,12 +60,18 @@ public final class ExternalTools {
     }
 
     public static Result run(Path workDir, long timeoutSeconds, String... command) {
+        return run(workDir, java.util.Map.of(), timeoutSeconds, command);
+    }
+
+    /** Runs {@code command} with {@code env} added to (or replacing entries of) this process's environment. */
+    public static Result run(Path workDir, java.util.Map<String, String> env, long timeoutSeconds, String... command) {
         try {
             Path log = Files.createTempFile("prewarm-tool", ".log");
             try {
-                Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
+                ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+                builder.environment().putAll(env);
+                Process p = builder.start();
                 p.getOutputStream().close();
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();

@@ -28,7 +28,8 @@ class RenderersTest {
     @Test
     void rendersAServiceAsTerraformPlusAlertRules() {
         RenderedFiles files = new Renderers().renderService(PlanFixtures.gcpPlan(), Optional.empty());
-        assertThat(files.files().keySet()).containsExactly("generated/prod/search/main.tf",
+        assertThat(files.files().keySet()).containsExactly("generated/prod/search/backend.tf",
+                "generated/prod/search/main.tf",
                 "generated/prod/search/variables.tf", "generated/prod/search/versions.tf",
                 "generated/prometheus/prod/search.rules.yml");
 

@@ -57,6 +57,11 @@ class TerraformChecksTest {
                 PlanFixtures.override(PlanFixtures.azurePlan(), OverrideSpec.Kind.FREEZE, 9)));
         cases.put("azure-vmss-floor", azure.renderOverride(PlanFixtures.azurePlan(),
                 PlanFixtures.override(PlanFixtures.azurePlan(), OverrideSpec.Kind.FLOOR, 12)));
+        for (TerraformBackend backend : TerraformBackend.values()) {
+            if (backend != TerraformBackend.NONE) {
+                cases.put("backend-" + backend.id(), TerraformBackendTest.backendCase(backend));
+            }
+        }
         return cases;
     }
 
