@@ -99,13 +99,15 @@ tar --sort=name --mtime=@0 --numeric-owner --format=posix \
 diff_id="$(sha256sum "$work/layer.tar" | cut -d' ' -f1)"
 mkdir -p "$img/$diff_id"; mv "$work/layer.tar" "$img/$diff_id/layer.tar"
 cat > "$work/config.json" <<EOF
-{"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z","config":{"User":"10001:10001","Env":["PATH=/usr/local/bin:/opt/java/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8","HOME=/home/prewarm"],"Entrypoint":["/usr/local/bin/prewarm"],"WorkingDir":"/work","Labels":{"org.opencontainers.image.title":"prewarm-base","org.opencontainers.image.description":"jlinked Java 17 runtime, glibc and busybox from Debian 12 packages (see /usr/share/prewarm-base/packages.txt)"}},"rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},"history":[{"created":"1970-01-01T00:00:00Z","created_by":"src/main/docker/build-base.sh"}]}
+{"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z","config":{"User":"10001:10001","Env":["PATH=/usr/local/bin:/opt/java/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8","HOME=/home/prewarm"],"Entrypoint":["/usr/local/bin/prewarm"],"WorkingDir":"/work","Labels":{"org.opencontainers.image.title":"prewarm","org.opencontainers.image.licenses":"GPL-3.0-or-later","org.opencontainers.image.description":"prewarm on a jlinked Java 17 runtime, glibc and busybox from Debian 12 packages (/usr/share/prewarm-base/packages.txt)"}},"rootfs":{"type":"layers","diff_ids":["sha256:$diff_id"]},"history":[{"created":"1970-01-01T00:00:00Z","created_by":"src/main/docker/build-base.sh"}]}
 EOF
 config_id="$(sha256sum "$work/config.json" | cut -d' ' -f1)"
 cp "$work/config.json" "$img/$config_id.json"
 printf '[{"Config":"%s.json","RepoTags":["%s"],"Layers":["%s/layer.tar"]}]' "$config_id" "$tag" "$diff_id" > "$img/manifest.json"
 mkdir -p "$out"
-tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$img" -cf "$out/prewarm-base.tar" .
+# entries named plainly (no "./": Jib refuses to extract that one)
+tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$img" -cf "$out/prewarm-base.tar" \
+  manifest.json "$config_id.json" "$diff_id"
 size_mb=$(( $(stat -c %s "$out/prewarm-base.tar") / 1024 / 1024 ))
 
 if $update; then
