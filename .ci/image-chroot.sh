@@ -1,6 +1,7 @@
 # Sourced by .ci/image-test and bench/image/bench.sh: unpack a docker-archive image and run its
 # entrypoint in a chroot the way a container runtime would (image user, image Env, working directory,
 # /proc and /dev), since no container runtime can run here. Needs root, skopeo, umoci, python3.
+# Remove DIR with rm -rf --one-file-system after image_cleanup.
 # After image_unpack TAR DIR: $image_config (JSON), $image_user, $image_workdir, $image_env (array),
 # $rootfs. Call image_cleanup when done (unmounts /proc and /dev).
 
@@ -23,14 +24,11 @@ image_unpack() {  # TAR DIR
   if mount -t proc proc "$rootfs/proc" 2>/dev/null || mount --bind /proc "$rootfs/proc" 2>/dev/null; then
     image_mounts+=("$rootfs/proc")
   fi
-  if mount --bind /dev "$rootfs/dev" 2>/dev/null; then
-    image_mounts+=("$rootfs/dev")
-  else
-    local d n a b
-    for d in null:1:3 zero:1:5 random:1:8 urandom:1:9; do
-      IFS=: read -r n a b <<<"$d"; mknod -m 666 "$rootfs/dev/$n" c "$a" "$b"
-    done
-  fi
+  # device nodes of its own rather than a bind mount of the host's /dev (nothing to delete by accident)
+  local d n a b
+  for d in null:1:3 zero:1:5 random:1:8 urandom:1:9; do
+    IFS=: read -r n a b <<<"$d"; mknod -m 666 "$rootfs/dev/$n" c "$a" "$b"
+  done
   # env -i for a clean environment (busybox applet; not part of the image's own PATH set)
   [ -e "$rootfs/usr/bin/env" ] || ln -s /bin/busybox "$rootfs/usr/bin/env"
 }

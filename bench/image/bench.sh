@@ -14,7 +14,7 @@ runs="${RUNS:-3}"
 [ -f "$tar_" ] || { echo "no image at $tar_ (docs/image.md: how to build it)" >&2; exit 1; }
 work="$(mktemp -d)"
 pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; image_cleanup; rm -rf "$work"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; image_cleanup; rm -rf --one-file-system "$work"' EXIT
 
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 archive_bytes=$(stat -c %s "$tar_")
