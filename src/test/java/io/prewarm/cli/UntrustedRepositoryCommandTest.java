@@ -69,8 +69,9 @@ class UntrustedRepositoryCommandTest {
             assertThat(r.exitCode()).as(mode + ": " + r.getErrorOutput()).isEqualTo(1);
             // each service stops at reading its files through the link; a commit of the others would be refused whole
             assertThat(r.getOutput() + r.getErrorOutput()).as(mode).contains("\"status\" : \"FAILED\"")
-                    .contains("reading generated/prod/search/main.tf: generated is a symbolic link (to " + outside
-                            + ") committed in the repository; prewarm reads only real folders and files, replace it");
+                    .containsPattern("reading generated/prod/search/[a-z]+\\.tf: generated is a symbolic link \\(to "
+                            + java.util.regex.Pattern.quote(outside.toString()) + "\\) committed in the repository; "
+                            + "prewarm reads only real folders and files, replace it");
             assertThat(entries(outside)).as(mode + ": written outside the clone").isZero();
             assertThat(hasBranches(remote)).as(mode + ": a branch was pushed").isFalse();
         }
