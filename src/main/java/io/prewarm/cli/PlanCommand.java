@@ -84,6 +84,11 @@ public class PlanCommand implements Callable<Integer> {
                     + "prewarm/plan-<date>-shard-i-of-n (default: ${DEFAULT-VALUE}).")
     String shard;
 
+    @Option(names = "--no-merge-request",
+            description = "Open no merge request and print no description (e.g. shards whose branches a later "
+                    + "merge-shards job combines into one merge request); the branch is still pushed.")
+    boolean noMergeRequest;
+
     @Option(names = "--all-or-nothing",
             description = "Commit nothing when any service fails (default: commit the services that succeeded).")
     boolean allOrNothing;
@@ -179,6 +184,9 @@ public class PlanCommand implements Callable<Integer> {
      * request step, no backtest.
      */
     private MergeRequestPublisher mergeRequests(PrintStream descriptionOut) {
+        if (noMergeRequest) {
+            return null;
+        }
         if (dryRun) {
             return descriptionOut != null ? new PrintingPublisher(descriptionOut) : null;
         }
@@ -189,6 +197,9 @@ public class PlanCommand implements Callable<Integer> {
 
     /** Whether the merge request description goes anywhere: GitLab, a file, or stdout. No reader, no backtest. */
     private boolean descriptionShown() {
+        if (noMergeRequest) {
+            return false;
+        }
         if (description != null) {
             return true;
         }

@@ -92,6 +92,40 @@ public interface GitWorkspace extends AutoCloseable {
         throw new UnsupportedOperationException("reading the base branch's log: not supported by " + describe());
     }
 
+    /**
+     * A proposal branch as the remote holds it: its head commit, the head's parents, its full message, and what
+     * the head changes against its first parent (path to content; null for a deleted path).
+     */
+    record Proposal(String branch, String commit, java.util.List<String> parents, String message,
+                    Map<String, String> changes) {
+        public Proposal {
+            java.util.Objects.requireNonNull(branch, "branch");
+            java.util.Objects.requireNonNull(commit, "commit");
+            java.util.Objects.requireNonNull(message, "message");
+            parents = java.util.List.copyOf(parents);
+            changes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(changes));
+        }
+    }
+
+    /**
+     * Fetches {@code branch} from the remote and reads its head commit; empty when the remote has no such branch.
+     * The same guards as a proposal: a symbolic link under the guarded folders of the head's tree, or a changed
+     * path that is not a regular file, refuses it.
+     *
+     * @throws GitOpsException when fetching or reading fails
+     */
+    default Optional<Proposal> fetchProposal(String branch) {
+        throw new UnsupportedOperationException("reading proposal branches: not supported by " + describe());
+    }
+
+    /**
+     * The paths that differ between {@code commit} and the base commit, when {@code commit} is the base commit or
+     * one of its ancestors (fetched before, e.g. as a proposal's parent); empty when it is not on the base branch.
+     */
+    default Optional<java.util.List<String>> changedOnBaseSince(String commit) {
+        throw new UnsupportedOperationException("comparing with the base branch: not supported by " + describe());
+    }
+
     @Override
     void close();
 }

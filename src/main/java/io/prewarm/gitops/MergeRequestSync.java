@@ -95,7 +95,10 @@ public final class MergeRequestSync implements MergeRequestPublisher {
 
     private static final java.util.regex.Pattern SHARD = java.util.regex.Pattern.compile("-shard-\\d+-of-\\d+$");
 
-    /** The shard part of a plan branch ({@code -shard-2-of-8}), empty for the whole fleet: a shard supersedes only its own. */
+    /**
+     * The shard part of a plan branch ({@code -shard-2-of-8}), empty for the whole fleet: a shard supersedes only
+     * its own; a whole-fleet proposal supersedes every plan proposal, shards' included.
+     */
     static String shardOf(String branch) {
         java.util.regex.Matcher m = SHARD.matcher(branch);
         return m.find() ? m.group() : "";
@@ -107,12 +110,19 @@ public final class MergeRequestSync implements MergeRequestPublisher {
             return closed;
         }
         for (MergeRequest old : forge.listOpen(draft.targetBranch(), supersededPrefix)) {
+            String currentShard = shardOf(current.sourceBranch());
             if (old.iid() == current.iid() || old.sourceBranch().equals(current.sourceBranch())
                     || !old.sourceBranch().startsWith(supersededPrefix)
-                    || !shardOf(old.sourceBranch()).equals(shardOf(current.sourceBranch()))) {
+                    || !currentShard.isEmpty() && !shardOf(old.sourceBranch()).equals(currentShard)) {
                 continue;
             }
-            forge.close(old.iid(), "Superseded by !" + current.iid() + " (`" + current.sourceBranch()
+            // a whole-fleet proposal (one run, or the shards merged by merge-shards) supersedes every shard's too
+            boolean combined = currentShard.isEmpty() && old.sourceBranch().startsWith(current.sourceBranch() + "-shard-");
+            forge.close(old.iid(), combined
+                    ? "Combined with the other shards into !" + current.iid() + " (`" + current.sourceBranch()
+                    + "`" + (current.webUrl().isEmpty() ? "" : ", " + current.webUrl())
+                    + "): review and merge that one. Closed by prewarm."
+                    : "Superseded by !" + current.iid() + " (`" + current.sourceBranch()
                     + "`), which holds a newer plan. Closed by prewarm.");
             closed.add(old.iid());
         }

@@ -199,6 +199,28 @@ public final class PlanFile {
         return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue() : 0;
     }
 
+    /**
+     * The same file text with its recorded proposal branch {@code from} replaced by {@code to} (nothing else
+     * changes, byte for byte); the text unchanged when it records another branch or none.
+     */
+    static String withBranch(String text, String from, String to) {
+        String was = "\"branch\" : " + JSON_STRING.apply(from);
+        int at = text.lastIndexOf("\"run\" : {");
+        if (at < 0 || text.indexOf(was, at) < 0) {
+            return text;
+        }
+        int i = text.indexOf(was, at);
+        return text.substring(0, i) + "\"branch\" : " + JSON_STRING.apply(to) + text.substring(i + was.length());
+    }
+
+    private static final java.util.function.Function<String, String> JSON_STRING = v -> {
+        try {
+            return JSON.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    };
+
     /** Reads a plan file back. */
     public static CapacityPlan read(String text, String name) {
         try {

@@ -238,7 +238,7 @@ public final class PlanRun {
     }
 
     /** The plan the base branch holds; a broken plan file is replaced by the next proposal rather than blocking it. */
-    private static Optional<PlanSnapshot> currentSnapshot(GitWorkspace workspace, ServiceKey key) {
+    static Optional<PlanSnapshot> currentSnapshot(GitWorkspace workspace, ServiceKey key) {
         try {
             return workspace.read(PlanFile.path(key)).map(t -> PlanSnapshot.of(PlanFile.read(t, PlanFile.path(key))));
         } catch (RuntimeException e) {

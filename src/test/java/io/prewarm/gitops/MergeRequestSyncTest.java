@@ -99,4 +99,56 @@ class MergeRequestSyncTest {
                 .isEqualTo(MergeRequestSync.shardOf("prewarm/plan-2026-11-28-shard-2-of-8"))
                 .isNotEqualTo(MergeRequestSync.shardOf("prewarm/plan-2026-11-28-shard-3-of-8"));
     }
+
+    /** Lists a fixed set of open merge requests; creating opens !99 from the draft's branch; records closes. */
+    static final class Listing implements MergeRequests {
+        final List<MergeRequest> open;
+        final java.util.Map<Long, String> closed = new java.util.TreeMap<>();
+
+        Listing(List<MergeRequest> open) {
+            this.open = open;
+        }
+
+        public Optional<MergeRequest> findOpen(String s, String t) {
+            return Optional.empty();
+        }
+
+        public List<MergeRequest> listOpen(String t, String p) {
+            return open.stream().filter(m -> m.sourceBranch().startsWith(p)).toList();
+        }
+
+        public MergeRequest create(MergeRequestDraft d) {
+            return new MergeRequest(99, d.sourceBranch(), d.targetBranch(), d.title(), d.description(), d.labels(),
+                    "https://gitlab.example.com/mr/99");
+        }
+
+        public MergeRequest update(long iid, MergeRequestDraft d) {
+            throw new AssertionError("no update expected");
+        }
+
+        public void close(long iid, String note) {
+            closed.put(iid, note);
+        }
+    }
+
+    private static MergeRequest open(long iid, String branch) {
+        return new MergeRequest(iid, branch, "main", "t", "d", List.of(), "");
+    }
+
+    @Test
+    void aWholeFleetProposalClosesTheShardsOwnWithANoteNamingItWhileAShardClosesOnlyItsOwn() {
+        List<MergeRequest> open = List.of(open(1, BRANCH + "-shard-1-of-2"), open(2, BRANCH + "-shard-2-of-2"),
+                open(3, "prewarm/plan-2026-11-27-shard-1-of-2"), open(4, "prewarm/emergency-x"));
+        Listing shardRun = new Listing(open);
+        new MergeRequestSync(shardRun).publish(new MergeRequestDraft("prewarm/plan-2026-11-29-shard-1-of-2", "main",
+                "t", "d", List.of(), List.of(), List.of(), true));
+        assertThat(shardRun.closed).containsOnlyKeys(1L, 3L);
+
+        Listing combined = new Listing(open);
+        MergeRequestOutcome out = new MergeRequestSync(combined).publish(draft("text", true));
+        assertThat(out.closed()).containsExactly(1L, 2L, 3L);
+        assertThat(combined.closed.get(1L)).isEqualTo("Combined with the other shards into !99 (`" + BRANCH
+                + "`, https://gitlab.example.com/mr/99): review and merge that one. Closed by prewarm.");
+        assertThat(combined.closed.get(3L)).startsWith("Superseded by !99 (`" + BRANCH + "`)");
+    }
 }

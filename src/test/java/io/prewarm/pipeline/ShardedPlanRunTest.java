@@ -100,6 +100,14 @@ class ShardedPlanRunTest {
         // byte for byte, except that each plan file records the branch that proposed it (the shard's own)
         assertThat(normalized(remote, union)).as("the shards together commit what one run commits")
                 .isEqualTo(normalized(remote, all));
+        // merge-shards onto the branch the unsharded run pushed: the same tree on the same base, so nothing to push
+        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
+            RunSummary merged = new ShardMerge(Optional.empty()).run(ws,
+                    new ShardMerge.Options(java.time.LocalDate.parse("2026-11-23"), SHARDS, false));
+            assertThat(merged.published()).as("merged shards are byte for byte the unsharded run's tree").isFalse();
+            assertThat(merged.commit()).isEqualTo(whole.commit());
+            assertThat(merged.services()).hasSize(policies.size());
+        }
     }
 
     /** Each file's blob id; plan files by their text with the shard suffix of the recorded branch removed. */

@@ -321,6 +321,75 @@ public final class JGitWorkspace implements GitWorkspace {
         return id;
     }
 
+    @Override
+    public Optional<Proposal> fetchProposal(String branch) {
+        String ref = Constants.R_HEADS + branch;
+        try {
+            Optional<ObjectId> id = fetchBranch(ref);
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            org.eclipse.jgit.lib.Repository repo = git.getRepository();
+            try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+                RevCommit head = walk.parseCommit(id.get());
+                CloneGuard.checkTree(repo, head, describe);
+                List<String> parents = new ArrayList<>();
+                for (RevCommit p : head.getParents()) {
+                    parents.add(p.name());
+                }
+                Map<String, String> changes = new TreeMap<>();
+                if (head.getParentCount() == 1) {
+                    tw.addTree(walk.parseCommit(head.getParent(0)).getTree());
+                    tw.addTree(head.getTree());
+                    tw.setRecursive(true);
+                    tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+                    while (tw.next()) {
+                        String path = tw.getPathString();
+                        org.eclipse.jgit.lib.FileMode mode = tw.getFileMode(1);
+                        if (mode == org.eclipse.jgit.lib.FileMode.MISSING) {
+                            changes.put(path, null);
+                        } else if (mode == org.eclipse.jgit.lib.FileMode.REGULAR_FILE) {
+                            changes.put(path, new String(repo.open(tw.getObjectId(1)).getBytes(), StandardCharsets.UTF_8));
+                        } else {
+                            throw new io.prewarm.gitops.UnsafePathException("reading branch " + branch + ": " + path
+                                    + " is not a regular file (mode " + mode + "); prewarm proposes only regular files");
+                        }
+                    }
+                }
+                return Optional.of(new Proposal(branch, head.name(), parents, head.getFullMessage(), changes));
+            }
+        } catch (GitAPIException | IOException e) {
+            throw new GitOpsException("fetching branch " + branch + " from " + describe + ": "
+                    + RepoSpec.redactMessage(e.getMessage(), describe), e);
+        }
+    }
+
+    @Override
+    public Optional<List<String>> changedOnBaseSince(String commit) {
+        org.eclipse.jgit.lib.Repository repo = git.getRepository();
+        try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            RevCommit from = walk.parseCommit(ObjectId.fromString(commit));
+            RevCommit base = walk.parseCommit(ObjectId.fromString(baseCommit));
+            if (!walk.isMergedInto(from, base)) {
+                return Optional.empty();
+            }
+            tw.addTree(from.getTree());
+            tw.addTree(base.getTree());
+            tw.setRecursive(true);
+            tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+            List<String> out = new ArrayList<>();
+            while (tw.next()) {
+                out.add(tw.getPathString());
+            }
+            return Optional.of(out);
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            return Optional.empty(); // never fetched: not on the base branch as this clone knows it
+        } catch (IOException e) {
+            throw new GitOpsException("comparing " + commit + " with " + baseBranch + " in " + describe + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Whether {@code remote} is one commit on our base with exactly our tree: the change is already proposed. */
     private boolean holdsSameChange(ObjectId remote, RevCommit ours) throws IOException {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
