@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "prewarm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns traffic history into reviewed, pre-warmed scaling changes.",
         subcommands = {PlanCommand.class, ValidateCommand.class, ServeCommand.class, ForecastCommand.class, DemoCommand.class,
-                BacktestCommand.class, BenchCommand.class})
+                BacktestCommand.class, BenchCommand.class, InitCommand.class})
 public class PrewarmCommand implements Runnable {
 
     @CommandLine.Spec
