@@ -104,4 +104,20 @@ class GitLabCiTerraformJobsTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("roots share the state name(s) a-b-c");
     }
+
+    @Test
+    void prometheusRulesBesideTheRootsAreNotATerraformRoot(@TempDir Path repo) throws IOException {
+        Map<String, String> env = pushed(repo, "Merge branch 'prewarm/plan-2026-11-28' into 'main'");
+        git(repo, "reset", "-q", "--soft", "HEAD~1");
+        write(repo, "generated/prometheus/prod/checkout.rules.yml", "groups: []\n");
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", env.get("CI_COMMIT_MESSAGE"));
+        env.put("CI_COMMIT_SHA", git(repo, "rev-parse", "HEAD"));
+
+        JsonNode child = childPipeline(repo, env);
+
+        assertThat(child.path("apply:prod").path("variables").path("ROOTS").asText().trim())
+                .isEqualTo("generated/prod/checkout");
+        assertThat(child.has("apply:prometheus")).as(child.toString()).isFalse();
+    }
 }
