@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The top command. Subcommands do the work; this one only prints help. */
 @Command(name = "prewarm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns traffic history into reviewed, pre-warmed scaling changes.",
-        subcommands = {PlanCommand.class, MergeShardsCommand.class, ValidateCommand.class, ServeCommand.class, ForecastCommand.class, DemoCommand.class,
-                BacktestCommand.class, BenchCommand.class})
+        subcommands = {PlanCommand.class, MergeShardsCommand.class, ValidateCommand.class, ServeCommand.class,
+                ForecastCommand.class, DemoCommand.class, BacktestCommand.class, BenchCommand.class, InitCommand.class})
 public class PrewarmCommand implements Runnable {
 
     @CommandLine.Spec

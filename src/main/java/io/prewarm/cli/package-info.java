@@ -1,5 +1,7 @@
 /**
- * The picocli commands (plan, merge-shards, validate, serve, forecast, backtest, demo, bench), their summaries and the
+ * The picocli commands (plan, merge-shards, validate, serve, forecast, backtest, demo, bench, init), their summaries and the
  * files they write ({@code OutputFiles}: a file that cannot be written is invalid input, with the reason).
+ * {@code init} writes a GitOps repository from the resources under {@code scaffold/} ({@code Scaffold}), the
+ * CI/CD component and the example policies among them copied there by the build from their one source.
  */
 package io.prewarm.cli;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs the {@code terraform-jobs} script of {@code .gitlab-ci.yml} on a real Git repository and reads the child
+ * Runs the {@code terraform-jobs} script of {@code templates/prewarm.yml} on a real Git repository and reads the child
  * pipeline it generates: a merge applies the reviewed plan ({@code apply}), serve's commits and triggers apply
  * afresh ({@code emergency}), and two roots that would share one state name are refused.
  */
@@ -26,7 +26,7 @@ class GitLabCiTerraformJobsTest {
 
     @BeforeAll
     static void readScript() throws IOException {
-        JsonNode job = new YAMLMapper().readTree(Path.of(".gitlab-ci.yml").toFile()).path("terraform-jobs");
+        JsonNode job = CiTemplate.jobs().path("terraform-jobs");
         script = job.path("script").get(0).asText();
         assumeTrue(ExternalTools.onPath("git").isPresent() && ExternalTools.onPath("sh").isPresent(),
                 "skipped: git or sh is not on the PATH");
@@ -103,5 +103,21 @@ class GitLabCiTerraformJobsTest {
 
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.output()).contains("roots share the state name(s) a-b-c");
+    }
+
+    @Test
+    void prometheusRulesBesideTheRootsAreNotATerraformRoot(@TempDir Path repo) throws IOException {
+        Map<String, String> env = pushed(repo, "Merge branch 'prewarm/plan-2026-11-28' into 'main'");
+        git(repo, "reset", "-q", "--soft", "HEAD~1");
+        write(repo, "generated/prometheus/prod/checkout.rules.yml", "groups: []\n");
+        git(repo, "add", "-A");
+        git(repo, "commit", "-q", "-m", env.get("CI_COMMIT_MESSAGE"));
+        env.put("CI_COMMIT_SHA", git(repo, "rev-parse", "HEAD"));
+
+        JsonNode child = childPipeline(repo, env);
+
+        assertThat(child.path("apply:prod").path("variables").path("ROOTS").asText().trim())
+                .isEqualTo("generated/prod/checkout");
+        assertThat(child.has("apply:prometheus")).as(child.toString()).isFalse();
     }
 }

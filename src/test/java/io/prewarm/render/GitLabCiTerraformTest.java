@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Runs {@code TF_ROOT_SCRIPT} of {@code .gitlab-ci.yml} (the script every Terraform job runs per root) with
+ * Runs {@code TF_ROOT_SCRIPT} of {@code templates/prewarm.yml} (the script every Terraform job runs per root) with
  * the real terraform against {@link GitLabStateServer}: GitLab-managed state under {@code <env>-<service>},
  * the merge request's plan saved as the reviewed plan, and the merge's apply of exactly that plan. The root
  * holds prewarm's {@code backend.tf} and a {@code terraform_data} resource, which needs no cloud; the AWS
@@ -51,11 +51,11 @@ class GitLabCiTerraformTest {
 
     @BeforeAll
     static void readScript() throws IOException {
-        JsonNode ci = new YAMLMapper().readTree(Path.of(".gitlab-ci.yml").toFile());
+        JsonNode ci = CiTemplate.jobs();
         JsonNode variable = ci.path("terraform").path("variables").path("TF_ROOT_SCRIPT");
         assertThat(variable.path("expand").asBoolean(true)).as("TF_ROOT_SCRIPT must not be expanded by GitLab").isFalse();
         script = variable.path("value").asText();
-        assertThat(script).as("TF_ROOT_SCRIPT in .gitlab-ci.yml").isNotBlank();
+        assertThat(script).as("TF_ROOT_SCRIPT in templates/prewarm.yml").isNotBlank();
     }
 
     @BeforeEach
