@@ -48,7 +48,7 @@ class CiComponentTest {
         assertThat(v.find()).isTrue();
         assertThat(spec.path("prewarm_image").path("default").asText()).endsWith("/prewarm:" + v.group(1));
         JsonNode jobs = CiTemplate.jobs();
-        for (String job : List.of("validate-policies", "propose-plan")) {
+        for (String job : List.of("validate-policies", "propose-plan", "merge-shards")) {
             assertThat(jobs.path(job).path("image").path("name").asText()).isEqualTo("$[[ inputs.prewarm_image ]]");
             assertThat(jobs.path(job).path("script").toString()).contains("$PREWARM_CLI").doesNotContain("mvnw");
         }
@@ -62,5 +62,31 @@ class CiComponentTest {
         assertThat(ci.has("terraform-jobs")).isFalse();
         assertThat(ci.has("terraform")).isFalse();
         assertThat(Files.readString(Path.of(".gitlab-ci.yml"))).doesNotContain("TF_ROOT_SCRIPT:");
+    }
+
+    @Test
+    void everyScriptLineIsAStringAsGitLabRequires() throws Exception {
+        // a plain YAML line with ": " in it parses as a map, which GitLab refuses ("script contains non string value")
+        JsonNode jobs = CiTemplate.jobs();
+        int lines = 0;
+        for (var it = jobs.fields(); it.hasNext(); ) {
+            var job = it.next();
+            for (String key : List.of("before_script", "script", "after_script")) {
+                for (JsonNode line : job.getValue().path(key)) {
+                    assertThat(line.isTextual()).as(job.getKey() + "." + key + ": " + line).isTrue();
+                    lines++;
+                }
+            }
+        }
+        assertThat(lines).isGreaterThan(5);
+    }
+
+    @Test
+    void aShardedScheduleEndsInOneMergeRequest() throws Exception {
+        JsonNode jobs = CiTemplate.jobs();
+        assertThat(jobs.path("propose-plan").path("script").toString()).contains("--no-merge-request");
+        assertThat(jobs.path("merge-shards").path("needs").toString()).contains("propose-plan");
+        assertThat(jobs.path("merge-shards").path("script").toString())
+                .contains("merge-shards").contains("--shards \\\"$PREWARM_SHARDS\\\"");
     }
 }
