@@ -96,7 +96,10 @@ final class OverrideChange {
                     clamps.add(new ActionResult.Clamp("safetyCap", count));
                 }
                 expires = now.plus(a.ttl().orElseThrow());
-                if (active.scaleUp().isPresent() && active.scaleUp().get().min() >= count) {
+                // NO_CHANGE only when the floor in force already covers the request: as high and lasting as long;
+                // otherwise the request replaces it as asked (a lower floor with a later expiry too)
+                if (active.scaleUp().isPresent() && active.scaleUp().get().min() >= count
+                        && !active.scaleUp().get().expiresAt().isBefore(expires)) {
                     ServiceOverrides.ScaleUp in = active.scaleUp().get();
                     return unchanged(a, id, now, stored, in.min(), requested, source, clamps, in.expiresAt(),
                             "already in force: scale-up " + in.id() + " keeps at least " + in.min()
