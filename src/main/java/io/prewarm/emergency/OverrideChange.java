@@ -252,8 +252,36 @@ final class OverrideChange {
     }
 
     private static CommitMessage message(Action a, String id, String what, ActionResult result) {
+        return new CommitMessage("prewarm: emergency " + what + " (" + id + ")", "Emergency action by " + a.actor()
+                + ": " + a.reason() + "\n\n" + trailers(a, id, result));
+    }
+
+    /**
+     * One commit for several prepared actions (group commit): a summary line per action, then every action's
+     * trailers in order, each group starting with its {@code Prewarm-Action-Id}. One action keeps its own message.
+     */
+    static CommitMessage message(List<Prepared> changed) {
+        if (changed.size() == 1) {
+            return changed.get(0).change().orElseThrow().message();
+        }
+        StringBuilder lines = new StringBuilder();
+        StringBuilder trailers = new StringBuilder();
+        for (Prepared p : changed) {
+            CommitMessage m = p.change().orElseThrow().message();
+            String body = m.body();
+            int split = body.indexOf("\n\n" + Trailers.ACTION_ID + ": ");
+            lines.append("- ").append(m.subject().substring("prewarm: emergency ".length())).append(": ")
+                    .append(body, 0, split).append('\n');
+            trailers.append(body.substring(split + 2));
+        }
+        String first = changed.get(0).result().id();
+        String last = changed.get(changed.size() - 1).result().id();
+        return new CommitMessage("prewarm: emergency, " + changed.size() + " actions (" + first + " .. " + last + ")",
+                lines + "\n" + trailers);
+    }
+
+    private static String trailers(Action a, String id, ActionResult result) {
         StringBuilder body = new StringBuilder();
-        body.append("Emergency action by ").append(a.actor()).append(": ").append(a.reason()).append("\n\n");
         body.append(Trailers.ACTION_ID).append(": ").append(id).append('\n');
         a.idempotencyKey().ifPresent(k -> body.append(Trailers.IDEMPOTENCY_KEY).append(": ").append(k).append('\n'));
         if (a.idempotencyKey().isPresent()) {
@@ -261,6 +289,6 @@ final class OverrideChange {
         }
         a.signed().ifPresent(s -> body.append(Trailers.SIGNED).append(": ").append(s.trailer()).append('\n'));
         body.append(Trailers.ANSWER).append(": ").append(Trailers.json(result)).append('\n');
-        return new CommitMessage("prewarm: emergency " + what + " (" + id + ")", body.toString());
+        return body.toString();
     }
 }

@@ -425,6 +425,30 @@ public final class JGitWorkspace implements GitWorkspace {
         }
     }
 
+    @Override
+    public List<Map.Entry<String, String>> baseLogSince(Optional<String> since, int max) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        try {
+            Ref head = git.getRepository().exactRef(Constants.R_REMOTES + "origin/" + baseBranch);
+            if (head == null) {
+                return out;
+            }
+            org.eclipse.jgit.api.LogCommand log = git.log().add(head.getObjectId()).setMaxCount(max);
+            if (since.isPresent()) {
+                ObjectId stop = ObjectId.fromString(since.get());
+                if (git.getRepository().getObjectDatabase().has(stop)) {
+                    log.not(stop);
+                }
+            }
+            for (RevCommit c : log.call()) {
+                out.add(Map.entry(c.name(), c.getFullMessage()));
+            }
+            return out;
+        } catch (GitAPIException | IOException | IllegalArgumentException e) {
+            throw new GitOpsException("reading the log of " + baseBranch + " in " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
     private ObjectId fetchAndReset() throws GitAPIException, IOException {
         String tracking = Constants.R_REMOTES + "origin/" + baseBranch;
         credentials.apply(git.fetch().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
