@@ -44,8 +44,8 @@ public interface EmergencyConfig {
     @WithDefault("20")
     int defaultStepPercent();
 
-    /** Push attempts when someone else writes to the base branch first. */
-    @WithDefault("5")
+    /** Push attempts when someone else writes to the base branch first (another replica, the plan job). */
+    @WithDefault("10")
     int pushAttempts();
 
     /** How often the state shown by {@code GET /v1/emergency} is re-read from the repository. */

@@ -398,6 +398,7 @@ public final class JGitWorkspace implements GitWorkspace {
                 }
                 if (attempt < maxAttempts) {
                     pushRetried();
+                    backOff(attempt);
                 }
             }
             throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": rejected " + maxAttempts
@@ -462,6 +463,18 @@ public final class JGitWorkspace implements GitWorkspace {
         return head.getObjectId();
     }
 
+    /**
+     * A short random pause after a rejected push, longer with each attempt, so that two writers racing for the
+     * same branch (replicas of serve) stop colliding in lockstep.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 20L * Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private RemoteRefUpdate.Status pushFastForward(String ref, RevCommit commit, ObjectId expected) throws GitAPIException {
         Iterable<PushResult> results;
         try {
@@ -474,7 +487,17 @@ public final class JGitWorkspace implements GitWorkspace {
         }
         for (PushResult r : results) {
             for (RemoteRefUpdate u : r.getRemoteUpdates()) {
+                if (u.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && u.getMessage() != null
+                        && u.getMessage().toLowerCase(java.util.Locale.ROOT).contains("lock")) {
+                    // another writer holds the ref's lock right now (JGit: "failed to lock", git: "cannot lock
+                    // ref"): it is writing first, like a lease that no longer holds
+                    return RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED;
+                }
                 if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    if (u.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && u.getMessage() != null) {
+                        throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": rejected-other-reason: "
+                                + RepoSpec.redactMessage(u.getMessage(), describe));
+                    }
                     return u.getStatus();
                 }
             }
