@@ -127,6 +127,7 @@ public class ServeCommand implements Callable<Integer> {
             throw e;
         }
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
+        service.groupCommitMax(emergency.groupCommitMax());
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());
         Log.infof("serving on http://%s:%d (console /console, emergency /v1, health /q/health, metrics /metrics) repo=%s services=%d",

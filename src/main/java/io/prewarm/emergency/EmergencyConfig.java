@@ -48,6 +48,13 @@ public interface EmergencyConfig {
     @WithDefault("10")
     int pushAttempts();
 
+    /**
+     * Most actions one commit carries (group commit: the actions accepted while a push is in flight go into the
+     * next commit together); 1 writes one commit per action.
+     */
+    @WithDefault("50")
+    int groupCommitMax();
+
     /** How often the state shown by {@code GET /v1/emergency} is re-read from the repository. */
     @WithDefault("30s")
     Duration refreshInterval();

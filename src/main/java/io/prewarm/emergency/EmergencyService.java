@@ -52,9 +52,10 @@ public class EmergencyService {
      */
     static final int SIGNATURE_SCAN = 500;
 
-    /** Most actions one commit carries; more wait for the next one. */
+    /** Most actions one commit carries by default; more wait for the next one. */
     static final int MAX_BATCH = 50;
 
+    private volatile int maxBatch = MAX_BATCH;
     private volatile Running running;
     private volatile Phase phase = Phase.STARTING;
     private volatile String failure = "";
@@ -69,7 +70,8 @@ public class EmergencyService {
     private record Running(GitWorkspace workspace, String baseBranch, Map<ServiceKey, ServicePolicy> policies, InstanceCounter counter,
                            PipelineTrigger trigger, Clock clock, Supplier<String> ids, int pushAttempts,
                            ScheduledExecutorService writer, ExecutorService triggers, OverrideChange change,
-                           EmergencyState state, Map<String, Keyed> keys, Map<String, String> signatures, Queue queue) {
+                           EmergencyState state, Map<String, Keyed> keys, Map<String, String> signatures, Queue queue,
+                           int maxBatch) {
     }
 
     /**
@@ -119,7 +121,7 @@ public class EmergencyService {
         ExecutorService triggers = Executors.newFixedThreadPool(2, r -> daemon(r, "prewarm-trigger"));
         Running r = new Running(workspace, baseBranch, Map.copyOf(byKey), counter, trigger, clock, ids, pushAttempts, writer,
                 triggers, new OverrideChange(new Renderers()), new EmergencyState(), new ConcurrentHashMap<>(),
-                new ConcurrentHashMap<>(), new Queue());
+                new ConcurrentHashMap<>(), new Queue(), maxBatch);
         try {
             writer.submit(() -> refresh(r, true)).get();
         } catch (Exception e) {
@@ -166,6 +168,17 @@ public class EmergencyService {
     ServiceOverrides stored(ServiceKey key) {
         Running r = running;
         return r == null ? ServiceOverrides.none() : r.state.get(key);
+    }
+
+    /**
+     * Most actions one commit carries ({@code prewarm.emergency.group-commit-max}); 1 writes one commit per
+     * action, as before group commit. Set before {@link #start}.
+     */
+    public void groupCommitMax(int max) {
+        if (max < 1 || max > 500) {
+            throw new IllegalArgumentException("prewarm.emergency.group-commit-max: must be 1..500, got " + max);
+        }
+        maxBatch = max;
     }
 
     /** Where the webhook reports requests and applied actions (telemetry); set by {@code serve}. */
@@ -327,12 +340,12 @@ public class EmergencyService {
 
     /**
      * On the writer thread: takes every action queued while the previous push was in flight (at most
-     * {@link #MAX_BATCH}) and writes them in one commit and one push (group commit).
+     * {@code group-commit-max}) and writes them in one commit and one push (group commit).
      */
     private static void drain(Running r) {
         r.queue.scheduled.set(false);
         List<Pending> batch = new ArrayList<>();
-        for (Pending p; batch.size() < MAX_BATCH && (p = r.queue.pending.poll()) != null; ) {
+        for (Pending p; batch.size() < r.maxBatch && (p = r.queue.pending.poll()) != null; ) {
             batch.add(p);
         }
         if (!batch.isEmpty()) {
