@@ -383,6 +383,7 @@ public class EmergencyService {
             outcome.clear();
             OverlaySnapshot view = new OverlaySnapshot(snap);
             List<OverrideChange.Prepared> changed = new ArrayList<>();
+            Map<io.prewarm.common.ServiceKey, io.prewarm.override.ServiceOverrides> touched = new LinkedHashMap<>();
             for (Slot s : slots) {
                 Action a = s.pending().action();
                 try {
@@ -392,16 +393,20 @@ public class EmergencyService {
                         outcome.put(s, done.get());
                         continue;
                     }
-                    OverrideChange.Prepared pp = r.change.prepare(view, s.pending().policy(), a, s.id(), now, s.observed());
+                    OverrideChange.Prepared pp = r.change.prepare(view, s.pending().policy(), a, s.id(), now,
+                            s.observed(), false);
                     pp.change().ifPresent(c -> {
                         view.apply(c.changes());
                         changed.add(pp);
+                        touched.put(a.key(), pp.after());
                     });
                     outcome.put(s, pp);
                 } catch (RuntimeException e) {
                     outcome.put(s, e);
                 }
             }
+            // each service's Terraform once, under the overrides the batch leaves it with
+            touched.forEach((key, after) -> view.apply(r.change.terraform(view, key, after)));
             return changed.isEmpty() ? Optional.empty()
                     : Optional.of(new GitWorkspace.BaseChange(view.changes(), OverrideChange.message(changed)));
         }, r.pushAttempts);

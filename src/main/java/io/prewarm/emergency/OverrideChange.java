@@ -45,10 +45,20 @@ final class OverrideChange {
 
     Prepared prepare(GitWorkspace.BaseSnapshot snap, ServicePolicy policy, Action a, String id, Instant now,
                      OptionalInt observed) {
+        return prepare(snap, policy, a, id, now, observed, true);
+    }
+
+    /**
+     * @param render whether the change holds the service's re-rendered Terraform too; a group commit leaves it
+     *               out and renders each service once for the batch ({@link #terraform(GitWorkspace.BaseSnapshot,
+     *               ServiceKey, ServiceOverrides)})
+     */
+    Prepared prepare(GitWorkspace.BaseSnapshot snap, ServicePolicy policy, Action a, String id, Instant now,
+                     OptionalInt observed, boolean render) {
         ServiceKey key = a.key();
         ServiceOverrides stored = OverrideStore.read(snap, key);
         ServiceOverrides active = stored.activeAt(now);
-        Optional<CapacityPlan> plan = snap.read(PlanFile.path(key)).map(t -> PlanFile.read(t, PlanFile.path(key)));
+        Optional<CapacityPlan> plan = plan(snap, key);
         ServiceOverrides after;
         Integer count = null;
         Integer requested = null;
@@ -150,7 +160,9 @@ final class OverrideChange {
         Map<String, String> files = new TreeMap<>();
         if (changed) {
             files.put(OverrideStore.path(key), after.isEmpty() ? null : OverrideStore.render(after));
-            plan.ifPresent(p -> files.putAll(terraform(snap, p, after)));
+            if (render) {
+                plan.ifPresent(p -> files.putAll(terraform(snap, p, after)));
+            }
         }
         ActionResult result = new ActionResult(id, a.kind().id(), key.environment().value(), key.service().value(),
                 changed ? "APPLIED" : "NO_CHANGE", count, requested, source, clamps.isEmpty() ? null : List.copyOf(clamps),
@@ -219,6 +231,29 @@ final class OverrideChange {
                     terraform(snap, plan, ServiceOverrides.none().withFreeze(Optional.of(new ServiceOverrides.Freeze(
                             "warm-up", Math.max(1, plan.limits().min()), "prewarm", "warm-up", now, Optional.empty())))));
         }
+    }
+
+    /** The service's Terraform under {@code after}, re-rendered from its committed plan (none without one). */
+    Map<String, String> terraform(GitWorkspace.BaseSnapshot snap, ServiceKey key, ServiceOverrides after) {
+        return plan(snap, key).map(p -> terraform(snap, p, after)).orElse(Map.of());
+    }
+
+    /** Plans parsed lately, by path: the plan file changes once a day, the actions on it many times a second. */
+    private final Map<String, Map.Entry<String, CapacityPlan>> plans = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<CapacityPlan> plan(GitWorkspace.BaseSnapshot snap, ServiceKey key) {
+        String path = PlanFile.path(key);
+        Optional<String> text = snap.read(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Map.Entry<String, CapacityPlan> known = plans.get(path);
+        if (known != null && known.getKey().equals(text.get())) {
+            return Optional.of(known.getValue());
+        }
+        CapacityPlan parsed = PlanFile.read(text.get(), path);
+        plans.put(path, Map.entry(text.get(), parsed));
+        return Optional.of(parsed);
     }
 
     private static String dropped(CapacityPlan plan, ServiceOverrides after) {
