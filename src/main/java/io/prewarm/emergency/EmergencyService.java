@@ -52,6 +52,12 @@ public class EmergencyService {
      */
     static final int SIGNATURE_SCAN = 500;
 
+    /**
+     * Seconds a batch whose pushes keep being rejected (other replicas winning every race) is tried again,
+     * counted from its oldest action, before its actions are answered 503.
+     */
+    static final int RETRY_FOR_SECONDS = 20;
+
     /** Most actions one commit carries by default; more wait for the next one. */
     static final int MAX_BATCH = 50;
 
@@ -79,14 +85,14 @@ public class EmergencyService {
      * idempotency keys other commits recorded, and the head read up to.
      */
     private static final class Queue {
-        final java.util.concurrent.ConcurrentLinkedQueue<Pending> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final java.util.concurrent.ConcurrentLinkedDeque<Pending> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
         final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
         final Map<String, Keyed> recorded = new ConcurrentHashMap<>();
         volatile String scanned;
     }
 
     /** An accepted action waiting for the commit that will carry it. */
-    private record Pending(Action action, ServicePolicy policy, CompletableFuture<ActionResult> answer) {
+    private record Pending(Action action, ServicePolicy policy, CompletableFuture<ActionResult> answer, long accepted) {
     }
 
     /** The answer an idempotency key got (or will get), and the digest of the request that first gave it. */
@@ -315,7 +321,7 @@ public class EmergencyService {
 
     private CompletableFuture<ActionResult> write(Running r, ServicePolicy policy, Action a) {
         CompletableFuture<ActionResult> committed = new CompletableFuture<>();
-        r.queue.pending.add(new Pending(a, policy, committed));
+        r.queue.pending.add(new Pending(a, policy, committed, System.nanoTime()));
         schedule(r);
         return committed.thenCompose(res -> res.commit() == null
                 ? CompletableFuture.completedFuture(res)
@@ -351,6 +357,16 @@ public class EmergencyService {
         if (!batch.isEmpty()) {
             try {
                 commit(r, batch);
+            } catch (io.prewarm.gitops.PushRejectedException e) {
+                // another replica kept winning the race: this batch goes first again, until it has waited too long
+                if (System.nanoTime() - batch.get(0).accepted() < TimeUnit.SECONDS.toNanos(RETRY_FOR_SECONDS)) {
+                    Log.infof("emergency push rejected %d times, retrying batch=%d", r.pushAttempts, batch.size());
+                    for (int i = batch.size() - 1; i >= 0; i--) {
+                        r.queue.pending.addFirst(batch.get(i));
+                    }
+                } else {
+                    batch.forEach(p -> p.answer().completeExceptionally(e));
+                }
             } catch (RuntimeException e) {
                 batch.forEach(p -> p.answer().completeExceptionally(e)); // no effect on those already answered
             }

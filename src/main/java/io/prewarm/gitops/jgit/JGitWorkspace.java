@@ -401,8 +401,8 @@ public final class JGitWorkspace implements GitWorkspace {
                     backOff(attempt);
                 }
             }
-            throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": rejected " + maxAttempts
-                    + " times, someone else keeps writing first");
+            throw new io.prewarm.gitops.PushRejectedException("pushing " + baseBranch + " to " + describe + ": rejected "
+                    + maxAttempts + " times, someone else keeps writing first");
         } catch (GitAPIException | IOException e) {
             throw new GitOpsException("committing to " + baseBranch + " of " + describe + ": "
                     + RepoSpec.redactMessage(e.getMessage(), describe), e);
@@ -469,7 +469,7 @@ public final class JGitWorkspace implements GitWorkspace {
      */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 20L * Math.min(attempt, 5)));
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + 3L * Math.min(attempt, 5)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
