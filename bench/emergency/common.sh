@@ -19,18 +19,20 @@ make_repo() {
   git -C "$dir/gitops.git" update-ref refs/heads/main refs/heads/prewarm/plan-2026-11-28
 }
 
-# start_serve DIR PORT: serve in the background, pid in DIR/serve.pid, waits until ready
+# start_serve DIR PORT [NAME [JAVA_OPTS...]]: serve in the background (log DIR/NAME.log, pid DIR/NAME.pid,
+# NAME defaults to serve), waits until ready
 start_serve() {
-  local dir=$1 port=$2
+  local dir=$1 port=$2 name=${3:-serve}
+  shift $(( $# < 3 ? $# : 3 ))
   java -Dprewarm.emergency.rate-limit-per-second=100000 -Dprewarm.emergency.rate-limit-burst=100000 \
-    -Dprewarm.emergency.refresh-interval=3600s \
-    -jar "$JAR" serve --repo "$dir/gitops.git" --policies "$ROOT/policies" --port "$port" >>"$dir/serve.log" 2>&1 &
-  echo $! > "$dir/serve.pid"
-  for _ in $(seq 1 100); do
+    -Dprewarm.emergency.refresh-interval=3600s "$@" \
+    -jar "$JAR" serve --repo "$dir/gitops.git" --policies "$ROOT/policies" --port "$port" >>"$dir/$name.log" 2>&1 &
+  echo $! > "$dir/$name.pid"
+  for _ in $(seq 1 150); do
     if curl -fs "http://127.0.0.1:$port/v1/emergency" >/dev/null 2>&1; then return 0; fi
     sleep 0.2
   done
-  echo "serve did not become ready; see $dir/serve.log" >&2; return 1
+  echo "serve did not become ready; see $dir/$name.log" >&2; return 1
 }
 
 # commits made on main since the plan commit, and distinct action ids among them

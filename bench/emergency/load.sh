@@ -37,4 +37,5 @@ COMMITS=$(( $(count_commits "$WORK") - BASE ))
 ACTIONS=$(count_actions "$WORK")
 KEYS=$(git -C "$WORK/gitops.git" log --format=%B refs/heads/prewarm/plan-2026-11-28..main | grep '^Prewarm-Idempotency-Key:' | sort -u | wc -l)
 echo "== commits made: $COMMITS; action ids in them: $ACTIONS; distinct idempotency keys: $KEYS; distinct actions sent: $((5 + PROBES))"
-[ "$COMMITS" -eq $((5 + PROBES)) ] && [ "$KEYS" -eq "$COMMITS" ] && echo "OK: one commit per distinct action" || { echo "MISMATCH"; exit 1; }
+# group commit may put several actions in one commit: every distinct action exactly once, in at most as many commits
+[ "$ACTIONS" -eq $((5 + PROBES)) ] && [ "$KEYS" -eq "$ACTIONS" ] && [ "$COMMITS" -le "$ACTIONS" ] && echo "OK: every distinct action committed once" || { echo "MISMATCH"; exit 1; }

@@ -132,6 +132,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         service.renderBackend(Wiring.backend(terraform)); // the same backend.tf as plan writes
         service.reportTo(telemetry.emergency()); // telemetry: requests, audit lines, active overrides
+        service.groupCommitMax(emergency.groupCommitMax());
         service.start(ws, baseBranch, loaded, counter, trigger, Clock.systemUTC(), EmergencyService.randomIds(),
                 emergency.pushAttempts(), emergency.refreshInterval().toSeconds());
         Log.infof("serving on http://%s:%d (console /console, emergency /v1, health /q/health, metrics /metrics) repo=%s services=%d",

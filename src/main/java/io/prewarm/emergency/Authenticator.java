@@ -19,8 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Authenticates a request by bearer token or by HMAC-SHA256 signature. Signed requests carry
  * {@code X-Prewarm-Timestamp} (Unix seconds) and {@code X-Prewarm-Signature: sha256=<hex>} over
- * {@code timestamp + "." + body}, keyed with one of the tokens' secrets; a timestamp outside the window
- * or a signature already seen is refused as a replay. Seen here means by this process; the caller carries
+ * {@code timestamp + "." + METHOD + " " + path + "\n" + body} (path as sent, without query), keyed with one of
+ * the tokens' secrets. The older form over {@code timestamp + "." + body} binds neither method nor path, so it
+ * is accepted only where the caller says the body names what the request acts on (POST scale-up and freeze,
+ * a DELETE whose body names its path's environment and service). A timestamp outside the window or a
+ * signature already seen is refused as a replay; a refused request never consumes its signature. Seen here means by this process; the caller carries
  * the signature's SHA-256 on to {@link EmergencyService}, which also refuses a signature recorded in the
  * commit trailers (a restart, another replica). Every comparison is constant time, and no message names a
  * secret or a signature.
@@ -76,13 +79,18 @@ public final class Authenticator {
      * @param authorization the Authorization header, or null
      * @param timestamp     the timestamp header, or null
      * @param signature     the signature header, or null
+     * @param method        the request's method ({@code POST}, {@code DELETE})
+     * @param path          the request's path as sent, without query
      * @param body          the raw body
+     * @param bodyNamesTarget whether the body names the environment and service the request acts on, so that a
+     *                      signature over {@code timestamp.body} alone (the older form) cannot be moved elsewhere
      * @return the caller
      * @throws ApiException 401 when the credentials are missing, wrong or replayed
      */
-    public Caller authenticate(String authorization, String timestamp, String signature, byte[] body) {
+    public Caller authenticate(String authorization, String timestamp, String signature, String method, String path,
+                               byte[] body, boolean bodyNamesTarget) {
         if (signature != null) {
-            return verifySignature(timestamp, signature, body);
+            return verifySignature(timestamp, signature, method, path, body, bodyNamesTarget);
         }
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(401, null, "missing credentials: send Authorization: Bearer <token> or a signature");
@@ -101,7 +109,8 @@ public final class Authenticator {
         return callers.get(match);
     }
 
-    private Caller verifySignature(String timestamp, String signature, byte[] body) {
+    private Caller verifySignature(String timestamp, String signature, String method, String path, byte[] body,
+                                   boolean bodyNamesTarget) {
         if (timestamp == null) {
             throw new ApiException(401, null, "signed request without " + TIMESTAMP);
         }
@@ -126,15 +135,26 @@ public final class Authenticator {
         } catch (IllegalArgumentException e) {
             throw new ApiException(401, null, "invalid signature");
         }
-        byte[] prefix = (timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] bound = prefix(timestamp.trim(), method, path);
+        byte[] legacy = (timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8);
         String match = null;
+        boolean unbound = false;
         for (Map.Entry<String, byte[]> e : secrets.entrySet()) {
-            if (MessageDigest.isEqual(given, hmac(e.getValue(), prefix, body)) && match == null) {
+            // both forms are computed for every secret, so timing tells neither which secret nor which form
+            boolean b = MessageDigest.isEqual(given, hmac(e.getValue(), bound, body));
+            boolean l = MessageDigest.isEqual(given, hmac(e.getValue(), legacy, body));
+            if ((b || l) && match == null) {
                 match = e.getKey();
+                unbound = !b;
             }
         }
         if (match == null) {
             throw new ApiException(401, null, "invalid signature");
+        }
+        if (unbound && !bodyNamesTarget) { // refused before it is remembered: the signature is not consumed
+            throw new ApiException(401, null, "signature covers only the timestamp and the body, which does not name "
+                    + "the environment and service of " + method + " " + path + ": sign \"<timestamp>." + method + " "
+                    + path + "\\n<body>\" (method and path)");
         }
         prune(now);
         String digest = HexFormat.of().formatHex(sha256(given));
@@ -157,6 +177,11 @@ public final class Authenticator {
         }
     }
 
+    /** The bytes signed before the body: {@code <timestamp>.<METHOD> <path>\n}. */
+    static byte[] prefix(String timestamp, String method, String path) {
+        return (timestamp + "." + method + " " + path + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** HMAC-SHA256 of {@code prefix + body}; public for clients and tests that sign. */
     public static byte[] hmac(byte[] key, byte[] prefix, byte[] body) {
         try {
@@ -169,8 +194,21 @@ public final class Authenticator {
         }
     }
 
-    /** The header value a client sends: {@code sha256=<hex>} over {@code timestamp + "." + body}. */
-    public static String sign(String secret, long timestamp, byte[] body) {
+    /**
+     * The header value a client sends: {@code sha256=<hex>} over {@code <timestamp>.<METHOD> <path>\n<body>}.
+     *
+     * @param path the path as sent, without query ({@code /v1/emergency/freeze/prod/checkout})
+     */
+    public static String sign(String secret, long timestamp, String method, String path, byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8),
+                prefix(String.valueOf(timestamp), method, path), body));
+    }
+
+    /**
+     * The older form, over {@code timestamp + "." + body} only: accepted where the body names the environment and
+     * service (POST scale-up and freeze), refused for a DELETE whose body does not.
+     */
+    public static String signBodyOnly(String secret, long timestamp, byte[] body) {
         return "sha256=" + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8),
                 (timestamp + ".").getBytes(StandardCharsets.UTF_8), body));
     }

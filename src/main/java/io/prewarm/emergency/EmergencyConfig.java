@@ -44,9 +44,16 @@ public interface EmergencyConfig {
     @WithDefault("20")
     int defaultStepPercent();
 
-    /** Push attempts when someone else writes to the base branch first. */
-    @WithDefault("5")
+    /** Push attempts when someone else writes to the base branch first (another replica, the plan job). */
+    @WithDefault("10")
     int pushAttempts();
+
+    /**
+     * Most actions one commit carries (group commit: the actions accepted while a push is in flight go into the
+     * next commit together); 1 writes one commit per action.
+     */
+    @WithDefault("50")
+    int groupCommitMax();
 
     /** How often the state shown by {@code GET /v1/emergency} is re-read from the repository. */
     @WithDefault("30s")

@@ -50,7 +50,7 @@ public class EmergencyResource {
     @Path("/emergency/scale-up")
     public Uni<Response> scaleUp(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return act(EmergencyEvents.Endpoint.SCALE_UP, EmergencyEvents.Action.SCALE_UP, () -> {
-            Caller caller = guard.authenticate(request, headers, body);
+            Caller caller = guard.authenticate(request, headers, body, true);
             Action a = Requests.scaleUp(body, caller, Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY),
                     caller), guard.config()).from(Requests.digest("POST", "/v1/emergency/scale-up", body), caller);
             caller.require("scale-up", a.key());
@@ -62,7 +62,7 @@ public class EmergencyResource {
     @Path("/emergency/freeze")
     public Uni<Response> freeze(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return act(EmergencyEvents.Endpoint.FREEZE, EmergencyEvents.Action.FREEZE, () -> {
-            Caller caller = guard.authenticate(request, headers, body);
+            Caller caller = guard.authenticate(request, headers, body, true);
             Action a = Requests.freeze(body, caller, Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY),
                     caller), guard.config()).from(Requests.digest("POST", "/v1/emergency/freeze", body), caller);
             caller.require("freeze", a.key());
@@ -75,7 +75,7 @@ public class EmergencyResource {
     public Uni<Response> unfreeze(@PathParam("environment") String environment, @PathParam("service") String svc,
                                   byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         return act(EmergencyEvents.Endpoint.UNFREEZE, EmergencyEvents.Action.UNFREEZE, () -> {
-            Caller caller = guard.authenticate(request, headers, body);
+            Caller caller = guard.authenticate(request, headers, body, Requests.names(body, environment, svc));
             Action a = Requests.unfreeze(environment, svc, body, caller,
                     Requests.idempotencyKey(headers.getHeaderString(IDEMPOTENCY_KEY), caller))
                     .from(Requests.digest("DELETE", "/v1/emergency/freeze/" + environment + "/" + svc, body), caller);
@@ -101,7 +101,7 @@ public class EmergencyResource {
         List<Map<String, Object>> items = new ArrayList<>();
         List<CompletableFuture<?>> pending = new ArrayList<>();
         try {
-            Caller caller = guard.authenticate(request, headers, body);
+            Caller caller = guard.authenticate(request, headers, body, false);
             caller.require("alertmanager", null);
             JsonNode n = Requests.parse(body);
             service.refuseReplay(caller);

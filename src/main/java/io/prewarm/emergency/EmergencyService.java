@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +33,14 @@ import java.util.function.Supplier;
 
 /**
  * The emergency service behind the webhook. Every write runs on one writer thread against one long-lived
- * clone (fetch and reset before each write), is committed and pushed to the base branch before its future
+ * clone (fetch and reset before each commit), is committed and pushed to the base branch before its future
  * completes, and is deduplicated by idempotency key: a repeat gets the first answer, a concurrent duplicate
- * waits for the same one, a key reused with another request is refused. Keys, the digests of the requests
- * that gave them and the digests of accepted signatures survive restarts and reach other replicas because
- * every commit names them in trailers.
+ * waits for the same one, a key reused with another request is refused. Writes are group committed: the
+ * actions accepted while a push is in flight go together into the next commit, one trailer group each. Keys,
+ * the digests of the requests that gave them and the digests of accepted signatures survive restarts and
+ * reach other replicas because every commit names them in trailers; before each commit the writer reads the
+ * commits that arrived since, so an action another replica already committed (same key) is answered from
+ * its commit instead of being written twice.
  */
 @ApplicationScoped
 public class EmergencyService {
@@ -49,6 +53,16 @@ public class EmergencyService {
      */
     static final int SIGNATURE_SCAN = 500;
 
+    /**
+     * Seconds a batch whose pushes keep being rejected (other replicas winning every race) is tried again,
+     * counted from its oldest action, before its actions are answered 503.
+     */
+    static final int RETRY_FOR_SECONDS = 20;
+
+    /** Most actions one commit carries by default; more wait for the next one. */
+    static final int MAX_BATCH = 50;
+
+    private volatile int maxBatch = MAX_BATCH;
     private volatile Running running;
     private volatile Phase phase = Phase.STARTING;
     private volatile String failure = "";
@@ -64,7 +78,23 @@ public class EmergencyService {
     private record Running(GitWorkspace workspace, String baseBranch, Map<ServiceKey, ServicePolicy> policies, InstanceCounter counter,
                            PipelineTrigger trigger, Clock clock, Supplier<String> ids, int pushAttempts,
                            ScheduledExecutorService writer, ExecutorService triggers, OverrideChange change,
-                           EmergencyState state, Map<String, Keyed> keys, Map<String, String> signatures) {
+                           EmergencyState state, Map<String, Keyed> keys, Map<String, String> signatures, Queue queue,
+                           int maxBatch) {
+    }
+
+    /**
+     * The actions waiting for the writer (group commit), and what the writer learnt from the history: the
+     * idempotency keys other commits recorded, and the head read up to.
+     */
+    private static final class Queue {
+        final java.util.concurrent.ConcurrentLinkedDeque<Pending> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        final java.util.concurrent.atomic.AtomicBoolean scheduled = new java.util.concurrent.atomic.AtomicBoolean();
+        final Map<String, Keyed> recorded = new ConcurrentHashMap<>();
+        volatile String scanned;
+    }
+
+    /** An accepted action waiting for the commit that will carry it. */
+    private record Pending(Action action, ServicePolicy policy, CompletableFuture<ActionResult> answer, long accepted) {
     }
 
     /** The answer an idempotency key got (or will get), and the digest of the request that first gave it. */
@@ -99,7 +129,7 @@ public class EmergencyService {
         ExecutorService triggers = Executors.newFixedThreadPool(2, r -> daemon(r, "prewarm-trigger"));
         Running r = new Running(workspace, baseBranch, Map.copyOf(byKey), counter, trigger, clock, ids, pushAttempts, writer,
                 triggers, new OverrideChange(new Renderers(backend)), new EmergencyState(), new ConcurrentHashMap<>(),
-                new ConcurrentHashMap<>());
+                new ConcurrentHashMap<>(), new Queue(), maxBatch);
         try {
             writer.submit(() -> refresh(r, true)).get();
         } catch (Exception e) {
@@ -146,6 +176,17 @@ public class EmergencyService {
     ServiceOverrides stored(ServiceKey key) {
         Running r = running;
         return r == null ? ServiceOverrides.none() : r.state.get(key);
+    }
+
+    /**
+     * Most actions one commit carries ({@code prewarm.emergency.group-commit-max}); 1 writes one commit per
+     * action, as before group commit. Set before {@link #start}.
+     */
+    public void groupCommitMax(int max) {
+        if (max < 1 || max > 500) {
+            throw new IllegalArgumentException("prewarm.emergency.group-commit-max: must be 1..500, got " + max);
+        }
+        maxBatch = max;
     }
 
     /** Where the webhook reports requests and applied actions (telemetry); set by {@code serve}. */
@@ -274,12 +315,7 @@ public class EmergencyService {
         Keyed entry = new Keyed(mine, action.requestDigest());
         Keyed first = r.keys.putIfAbsent(key, entry);
         if (first != null) {
-            if (first.digest().isPresent() && action.requestDigest().isPresent()
-                    && !first.digest().get().equals(action.requestDigest().get())) {
-                String given = key.startsWith("key/") && key.indexOf('/', 4) > 0 ? key.substring(key.indexOf('/', 4) + 1) : key;
-                throw new ApiException(422, "Idempotency-Key", "Idempotency-Key: '" + given + "' was already used with "
-                        + "a different request; send a new key for a new request (a retry must repeat the same body)");
-            }
+            refuseOtherRequest(key, first, action);
             return new Submitted(first.answer(), true);
         }
         write(r, policy, action).whenComplete((ok, err) -> {
@@ -294,58 +330,200 @@ public class EmergencyService {
     }
 
     private CompletableFuture<ActionResult> write(Running r, ServicePolicy policy, Action a) {
-        CompletableFuture<ActionResult> committed = CompletableFuture.supplyAsync(() -> commit(r, policy, a), r.writer);
+        CompletableFuture<ActionResult> committed = new CompletableFuture<>();
+        r.queue.pending.add(new Pending(a, policy, committed, System.nanoTime()));
+        schedule(r);
         return committed.thenCompose(res -> res.commit() == null
                 ? CompletableFuture.completedFuture(res)
                 : CompletableFuture.supplyAsync(() -> res.withPipeline(trigger(r, res)), r.triggers));
     }
 
-    /** On the writer thread: prepare against the newest head, commit, push; retried by the workspace. */
-    private ActionResult commit(Running r, ServicePolicy policy, Action a) {
+    /** Makes sure one drain of the queue is on its way to the writer thread. */
+    private static void schedule(Running r) {
+        if (!r.queue.scheduled.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            r.writer.execute(() -> drain(r));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            r.queue.scheduled.set(false);
+            ApiException stopped = new ApiException(503, null, "the emergency webhook is stopped (the server is shutting down)");
+            for (Pending p; (p = r.queue.pending.poll()) != null; ) {
+                p.answer().completeExceptionally(stopped);
+            }
+        }
+    }
+
+    /**
+     * On the writer thread: takes every action queued while the previous push was in flight (at most
+     * {@code group-commit-max}) and writes them in one commit and one push (group commit).
+     */
+    private static void drain(Running r) {
+        r.queue.scheduled.set(false);
+        List<Pending> batch = new ArrayList<>();
+        for (Pending p; batch.size() < r.maxBatch && (p = r.queue.pending.poll()) != null; ) {
+            batch.add(p);
+        }
+        if (!batch.isEmpty()) {
+            try {
+                commit(r, batch);
+            } catch (io.prewarm.gitops.PushRejectedException e) {
+                // another replica kept winning the race: this batch goes first again, until it has waited too long
+                if (System.nanoTime() - batch.get(0).accepted() < TimeUnit.SECONDS.toNanos(RETRY_FOR_SECONDS)) {
+                    Log.infof("emergency push rejected %d times, retrying batch=%d", r.pushAttempts, batch.size());
+                    for (int i = batch.size() - 1; i >= 0; i--) {
+                        r.queue.pending.addFirst(batch.get(i));
+                    }
+                } else {
+                    batch.forEach(p -> p.answer().completeExceptionally(e));
+                }
+            } catch (RuntimeException e) {
+                batch.forEach(p -> p.answer().completeExceptionally(e)); // no effect on those already answered
+            }
+        }
+        if (!r.queue.pending.isEmpty()) {
+            schedule(r);
+        }
+    }
+
+    /** An action of a batch with its id and the count observed for it. */
+    private record Slot(Pending pending, String id, OptionalInt observed) {
+    }
+
+    /**
+     * On the writer thread: prepares every action of the batch in order against the newest head (each seeing
+     * the ones before it), commits them together and pushes; a rejected push is fetched and prepared again by
+     * the workspace. An action that fails (409 frozen, 401 replayed, 422) is left out and answered alone; an
+     * action whose idempotency key another replica committed meanwhile gets that commit's answer.
+     */
+    private static void commit(Running r, List<Pending> batch) {
         long t0 = System.nanoTime();
         Instant now = r.clock.instant();
-        String id = r.ids.get();
-        OptionalInt observed = OptionalInt.empty();
+        List<Slot> slots = new ArrayList<>();
+        for (Pending p : batch) {
+            slots.add(new Slot(p, r.ids.get(), observe(r, p)));
+        }
+        Map<Slot, Object> outcome = new java.util.HashMap<>(); // Prepared, a recorded ActionResult or the exception
+        PublishResult pr = r.workspace.commitToBase(snap -> {
+            learn(r, snap.commit());
+            outcome.clear();
+            OverlaySnapshot view = new OverlaySnapshot(snap);
+            List<OverrideChange.Prepared> changed = new ArrayList<>();
+            Map<io.prewarm.common.ServiceKey, io.prewarm.override.ServiceOverrides> touched = new LinkedHashMap<>();
+            for (Slot s : slots) {
+                Action a = s.pending().action();
+                try {
+                    a.signed().ifPresent(x -> refuseKnown(r, x)); // another replica may have committed it meanwhile
+                    Optional<ActionResult> done = recordedAnswer(r, a);
+                    if (done.isPresent()) {
+                        outcome.put(s, done.get());
+                        continue;
+                    }
+                    OverrideChange.Prepared pp = r.change.prepare(view, s.pending().policy(), a, s.id(), now,
+                            s.observed(), false);
+                    pp.change().ifPresent(c -> {
+                        view.apply(c.changes());
+                        changed.add(pp);
+                        touched.put(a.key(), pp.after());
+                    });
+                    outcome.put(s, pp);
+                } catch (RuntimeException e) {
+                    outcome.put(s, e);
+                }
+            }
+            // each service's Terraform once, under the overrides the batch leaves it with
+            touched.forEach((key, after) -> view.apply(r.change.terraform(view, key, after)));
+            return changed.isEmpty() ? Optional.empty()
+                    : Optional.of(new GitWorkspace.BaseChange(view.changes(), OverrideChange.message(changed)));
+        }, r.pushAttempts);
+        String commit = pr.status() == PublishResult.Status.UPDATED ? pr.commit().orElseThrow() : null;
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        for (Slot s : slots) {
+            Action a = s.pending().action();
+            Object o = outcome.get(s);
+            if (o instanceof RuntimeException e) {
+                s.pending().answer().completeExceptionally(e);
+                continue;
+            }
+            ActionResult res;
+            if (o instanceof ActionResult recorded) {
+                res = recorded;
+            } else {
+                OverrideChange.Prepared pp = (OverrideChange.Prepared) o;
+                res = pp.result();
+                if (pp.change().isPresent() && commit != null) {
+                    res = res.withCommit(commit);
+                    r.state.commit(s.id(), commit);
+                } else if (pp.change().isPresent()) {
+                    res = res.withStatus("NO_CHANGE", res.message()); // the batch's actions cancelled each other out
+                }
+                r.state.put(a.key(), pp.after());
+                a.signed().ifPresent(x -> r.signatures.putIfAbsent(x.digest(), x.request()));
+            }
+            Log.infof("emergency action=%s id=%s service=%s status=%s commit=%s ms=%d batch=%d", a.kind().id(), res.id(),
+                    a.key(), res.status(), res.commit() == null ? "-" : res.commit(), ms, slots.size());
+            s.pending().answer().complete(res);
+        }
+    }
+
+    /** The current count, read before committing, for a freeze or a scale-up by step. */
+    private static OptionalInt observe(Running r, Pending p) {
+        Action a = p.action();
         boolean needsCount = a.kind() == Action.Kind.FREEZE
                 || (a.kind() == Action.Kind.SCALE_UP && a.target().isEmpty());
-        if (needsCount && policy.demand().instanceQuery().isPresent()) {
+        if (needsCount && p.policy().demand().instanceQuery().isPresent()) {
             try {
-                observed = r.counter.current(policy);
+                return r.counter.current(p.policy());
             } catch (RuntimeException e) {
                 Log.warnf("reading the current count failed service=%s: %s", a.key(), e.getMessage());
             }
         }
-        OptionalInt seen = observed;
-        OverrideChange.Prepared[] last = new OverrideChange.Prepared[1];
-        PublishResult pr = r.workspace.commitToBase(snap -> {
-            a.signed().ifPresent(s -> refuseRecorded(r, s)); // another replica may have committed it meanwhile
-            last[0] = r.change.prepare(snap, policy, a, id, now, seen);
-            return last[0].change();
-        }, r.pushAttempts);
-        ActionResult res = last[0].result();
-        if (pr.status() == PublishResult.Status.UPDATED) {
-            res = res.withCommit(pr.commit().orElseThrow());
-            r.state.commit(id, res.commit());
-        } else {
-            res = res.withStatus("NO_CHANGE", res.message());
-        }
-        r.state.put(a.key(), last[0].after());
-        a.signed().ifPresent(s -> r.signatures.putIfAbsent(s.digest(), s.request()));
-        Log.infof("emergency action=%s id=%s service=%s status=%s commit=%s ms=%d", a.kind().id(), id, a.key(),
-                res.status(), res.commit() == null ? "-" : res.commit(), (System.nanoTime() - t0) / 1_000_000);
-        return res;
+        return OptionalInt.empty();
     }
 
-    /** On the writer thread, against the head just fetched: 401 when the newest commits record the signature. */
-    private static void refuseRecorded(Running r, SignedRequest s) {
-        for (Map.Entry<String, String> c : r.workspace.baseLog(SIGNATURE_SCAN)) {
-            Optional<SignedRequest> recorded = Trailers.parse(c.getKey(), c.getValue()).flatMap(Trailers.Recovered::signed);
-            if (recorded.isPresent()) {
-                r.signatures.putIfAbsent(recorded.get().digest(), recorded.get().request());
-                if (recorded.get().digest().equals(s.digest()) && !recorded.get().request().equals(s.request())) {
-                    throw Authenticator.replayed();
-                }
+    /**
+     * On the writer thread, against the head just fetched: reads the commits since the head read last time
+     * (another replica's, the plan job's, this process's) for the signatures and idempotency keys they record.
+     */
+    private static void learn(Running r, String head) {
+        if (head.equals(r.queue.scanned)) {
+            return;
+        }
+        for (Map.Entry<String, String> c : r.workspace.baseLogSince(Optional.ofNullable(r.queue.scanned), SIGNATURE_SCAN)) {
+            for (Trailers.Recovered rec : Trailers.parseAll(c.getKey(), c.getValue())) {
+                remember(r, c.getKey(), rec);
             }
+        }
+        r.queue.scanned = head;
+    }
+
+    private static void remember(Running r, String commit, Trailers.Recovered rec) {
+        r.state.commit(rec.actionId(), commit);
+        if (rec.idempotencyKey().isPresent() && rec.answer().isPresent()) {
+            Keyed k = new Keyed(CompletableFuture.completedFuture(rec.answer().get()), rec.requestDigest());
+            r.queue.recorded.putIfAbsent(rec.idempotencyKey().get(), k);
+            r.keys.putIfAbsent(rec.idempotencyKey().get(), k);
+        }
+        rec.signed().ifPresent(sr -> r.signatures.putIfAbsent(sr.digest(), sr.request()));
+    }
+
+    /** The answer a commit records for the action's idempotency key (another replica took it first), if any. */
+    private static Optional<ActionResult> recordedAnswer(Running r, Action a) {
+        Keyed k = a.idempotencyKey().map(r.queue.recorded::get).orElse(null);
+        if (k == null) {
+            return Optional.empty();
+        }
+        refuseOtherRequest(a.idempotencyKey().get(), k, a);
+        return Optional.of(k.answer().join());
+    }
+
+    /** 422 when an idempotency key first came with another request. */
+    private static void refuseOtherRequest(String key, Keyed first, Action action) {
+        if (first.digest().isPresent() && action.requestDigest().isPresent()
+                && !first.digest().get().equals(action.requestDigest().get())) {
+            String given = key.startsWith("key/") && key.indexOf('/', 4) > 0 ? key.substring(key.indexOf('/', 4) + 1) : key;
+            throw new ApiException(422, "Idempotency-Key", "Idempotency-Key: '" + given + "' was already used with "
+                    + "a different request; send a new key for a new request (a retry must repeat the same body)");
         }
     }
 
@@ -378,14 +556,17 @@ public class EmergencyService {
         List<Map.Entry<String, String>> log = r.workspace.baseLog(history ? HISTORY : 200);
         PlanCommits.newest(log).ifPresent(r.state::lastPlan);
         for (Map.Entry<String, String> c : log) {
-            Trailers.parse(c.getKey(), c.getValue()).ifPresent(rec -> {
+            for (Trailers.Recovered rec : Trailers.parseAll(c.getKey(), c.getValue())) {
                 r.state.commit(rec.actionId(), c.getKey());
                 if (rec.idempotencyKey().isPresent() && rec.answer().isPresent()) {
                     r.keys.putIfAbsent(rec.idempotencyKey().get(), new Keyed(CompletableFuture.completedFuture(
                             rec.answer().get()), rec.requestDigest()));
                 }
                 rec.signed().ifPresent(sr -> r.signatures.putIfAbsent(sr.digest(), sr.request()));
-            });
+            }
+        }
+        if (history) {
+            r.queue.scanned = snap.commit(); // what the writer reads from now on is what came after
         }
     }
 

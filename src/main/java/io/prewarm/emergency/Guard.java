@@ -53,8 +53,13 @@ public class Guard {
         }
     }
 
-    /** Rate limit, size limit and authentication (writes). */
-    Caller authenticate(HttpServerRequest request, HttpHeaders headers, byte[] body) {
+    /**
+     * Rate limit, size limit and authentication (writes).
+     *
+     * @param bodyNamesTarget whether the body names the environment and service acted on, so that a signature
+     *                        over the body alone (the older form) is still accepted
+     */
+    Caller authenticate(HttpServerRequest request, HttpHeaders headers, byte[] body, boolean bodyNamesTarget) {
         admit(request);
         if (body != null && body.length > config.maxBodyBytes()) {
             throw new ApiException(413, null, "body of " + body.length + " bytes is over the limit of "
@@ -65,6 +70,6 @@ public class Guard {
         }
         return auth.authenticate(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
                 headers.getHeaderString(Authenticator.TIMESTAMP), headers.getHeaderString(Authenticator.SIGNATURE),
-                body == null ? new byte[0] : body);
+                request.method().name(), request.path(), body == null ? new byte[0] : body, bodyNamesTarget);
     }
 }

@@ -45,10 +45,20 @@ final class OverrideChange {
 
     Prepared prepare(GitWorkspace.BaseSnapshot snap, ServicePolicy policy, Action a, String id, Instant now,
                      OptionalInt observed) {
+        return prepare(snap, policy, a, id, now, observed, true);
+    }
+
+    /**
+     * @param render whether the change holds the service's re-rendered Terraform too; a group commit leaves it
+     *               out and renders each service once for the batch ({@link #terraform(GitWorkspace.BaseSnapshot,
+     *               ServiceKey, ServiceOverrides)})
+     */
+    Prepared prepare(GitWorkspace.BaseSnapshot snap, ServicePolicy policy, Action a, String id, Instant now,
+                     OptionalInt observed, boolean render) {
         ServiceKey key = a.key();
         ServiceOverrides stored = OverrideStore.read(snap, key);
         ServiceOverrides active = stored.activeAt(now);
-        Optional<CapacityPlan> plan = snap.read(PlanFile.path(key)).map(t -> PlanFile.read(t, PlanFile.path(key)));
+        Optional<CapacityPlan> plan = plan(snap, key);
         ServiceOverrides after;
         Integer count = null;
         Integer requested = null;
@@ -96,7 +106,10 @@ final class OverrideChange {
                     clamps.add(new ActionResult.Clamp("safetyCap", count));
                 }
                 expires = now.plus(a.ttl().orElseThrow());
-                if (active.scaleUp().isPresent() && active.scaleUp().get().min() >= count) {
+                // NO_CHANGE only when the floor in force already covers the request: as high and lasting as long;
+                // otherwise the request replaces it as asked (a lower floor with a later expiry too)
+                if (active.scaleUp().isPresent() && active.scaleUp().get().min() >= count
+                        && !active.scaleUp().get().expiresAt().isBefore(expires)) {
                     ServiceOverrides.ScaleUp in = active.scaleUp().get();
                     return unchanged(a, id, now, stored, in.min(), requested, source, clamps, in.expiresAt(),
                             "already in force: scale-up " + in.id() + " keeps at least " + in.min()
@@ -147,7 +160,9 @@ final class OverrideChange {
         Map<String, String> files = new TreeMap<>();
         if (changed) {
             files.put(OverrideStore.path(key), after.isEmpty() ? null : OverrideStore.render(after));
-            plan.ifPresent(p -> files.putAll(terraform(snap, p, after)));
+            if (render) {
+                plan.ifPresent(p -> files.putAll(terraform(snap, p, after)));
+            }
         }
         ActionResult result = new ActionResult(id, a.kind().id(), key.environment().value(), key.service().value(),
                 changed ? "APPLIED" : "NO_CHANGE", count, requested, source, clamps.isEmpty() ? null : List.copyOf(clamps),
@@ -218,6 +233,29 @@ final class OverrideChange {
         }
     }
 
+    /** The service's Terraform under {@code after}, re-rendered from its committed plan (none without one). */
+    Map<String, String> terraform(GitWorkspace.BaseSnapshot snap, ServiceKey key, ServiceOverrides after) {
+        return plan(snap, key).map(p -> terraform(snap, p, after)).orElse(Map.of());
+    }
+
+    /** Plans parsed lately, by path: the plan file changes once a day, the actions on it many times a second. */
+    private final Map<String, Map.Entry<String, CapacityPlan>> plans = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<CapacityPlan> plan(GitWorkspace.BaseSnapshot snap, ServiceKey key) {
+        String path = PlanFile.path(key);
+        Optional<String> text = snap.read(path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Map.Entry<String, CapacityPlan> known = plans.get(path);
+        if (known != null && known.getKey().equals(text.get())) {
+            return Optional.of(known.getValue());
+        }
+        CapacityPlan parsed = PlanFile.read(text.get(), path);
+        plans.put(path, Map.entry(text.get(), parsed));
+        return Optional.of(parsed);
+    }
+
     private static String dropped(CapacityPlan plan, ServiceOverrides after) {
         int n = after.isEmpty() ? 0 : plan.actions().size() - withRoom(plan).actions().size();
         return n == 0 ? "" : "; " + n + " scheduled actions with the lowest floor are left out while it is in force "
@@ -249,8 +287,36 @@ final class OverrideChange {
     }
 
     private static CommitMessage message(Action a, String id, String what, ActionResult result) {
+        return new CommitMessage("prewarm: emergency " + what + " (" + id + ")", "Emergency action by " + a.actor()
+                + ": " + a.reason() + "\n\n" + trailers(a, id, result));
+    }
+
+    /**
+     * One commit for several prepared actions (group commit): a summary line per action, then every action's
+     * trailers in order, each group starting with its {@code Prewarm-Action-Id}. One action keeps its own message.
+     */
+    static CommitMessage message(List<Prepared> changed) {
+        if (changed.size() == 1) {
+            return changed.get(0).change().orElseThrow().message();
+        }
+        StringBuilder lines = new StringBuilder();
+        StringBuilder trailers = new StringBuilder();
+        for (Prepared p : changed) {
+            CommitMessage m = p.change().orElseThrow().message();
+            String body = m.body();
+            int split = body.indexOf("\n\n" + Trailers.ACTION_ID + ": ");
+            lines.append("- ").append(m.subject().substring("prewarm: emergency ".length())).append(": ")
+                    .append(body, 0, split).append('\n');
+            trailers.append(body.substring(split + 2));
+        }
+        String first = changed.get(0).result().id();
+        String last = changed.get(changed.size() - 1).result().id();
+        return new CommitMessage("prewarm: emergency, " + changed.size() + " actions (" + first + " .. " + last + ")",
+                lines + "\n" + trailers);
+    }
+
+    private static String trailers(Action a, String id, ActionResult result) {
         StringBuilder body = new StringBuilder();
-        body.append("Emergency action by ").append(a.actor()).append(": ").append(a.reason()).append("\n\n");
         body.append(Trailers.ACTION_ID).append(": ").append(id).append('\n');
         a.idempotencyKey().ifPresent(k -> body.append(Trailers.IDEMPOTENCY_KEY).append(": ").append(k).append('\n'));
         if (a.idempotencyKey().isPresent()) {
@@ -258,6 +324,6 @@ final class OverrideChange {
         }
         a.signed().ifPresent(s -> body.append(Trailers.SIGNED).append(": ").append(s.trailer()).append('\n'));
         body.append(Trailers.ANSWER).append(": ").append(Trailers.json(result)).append('\n');
-        return new CommitMessage("prewarm: emergency " + what + " (" + id + ")", body.toString());
+        return body.toString();
     }
 }

@@ -40,7 +40,7 @@ final class Requests {
     private static final Set<String> SCALE_UP = Set.of("service", "environment", "target", "step", "current", "reason",
             "ttl", "actor");
     private static final Set<String> FREEZE = Set.of("service", "environment", "count", "reason", "ttl", "actor");
-    private static final Set<String> UNFREEZE = Set.of("reason", "actor");
+    private static final Set<String> UNFREEZE = Set.of("reason", "actor", "environment", "service");
 
     private Requests() {
     }
@@ -109,11 +109,34 @@ final class Requests {
         if (body != null && body.length > 0) {
             JsonNode n = parse(body);
             only(n, UNFREEZE);
+            for (String[] f : new String[][]{{"environment", environment}, {"service", service}}) {
+                Optional<String> named = optText(n, f[0], 50);
+                if (named.isPresent() && !named.get().equals(f[1])) {
+                    throw ApiException.invalid(f[0], "'" + Action.clip(named.get()) + "' is not the " + f[0]
+                            + " of the path (" + f[1] + ")");
+                }
+            }
             actor = actor(caller, n);
             reason = optText(n, "reason", 500).orElse("unfrozen by " + actor);
         }
         return new Action(Action.Kind.UNFREEZE, sk, actor, reason, OptionalInt.empty(),
                 Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), key);
+    }
+
+    /**
+     * Whether a DELETE body names the environment and service of its path, which lets a signature over the body
+     * alone (the older form) stand for this request. Lenient: an unreadable body names nothing.
+     */
+    static boolean names(byte[] body, String environment, String service) {
+        if (body == null || body.length == 0) {
+            return false;
+        }
+        try {
+            JsonNode n = parse(body);
+            return environment.equals(n.path("environment").asText(null)) && service.equals(n.path("service").asText(null));
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     /** SHA-256 (hex) of a request: method, path and body; what an idempotency key is bound to. */

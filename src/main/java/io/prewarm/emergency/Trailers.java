@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code Prewarm-Request-Sha256} (the digest of the request that gave the key, so a reuse with another body is
  * refused after a restart too), {@code Prewarm-Signed-Request} (the SHA-256 of an accepted signature, never
  * the secret, so a restarted process or another replica refuses its replay) and {@code Prewarm-Answer} (the
- * first answer, one line of JSON, without the commit, which is the carrier).
+ * first answer, one line of JSON, without the commit, which is the carrier). A group commit carries several
+ * actions: each one's trailers start at its {@code Prewarm-Action-Id} line.
  */
 final class Trailers {
     static final String ACTION_ID = "Prewarm-Action-Id";
@@ -48,16 +49,35 @@ final class Trailers {
         }
     }
 
-    /** The action a commit message carries, if it carries one. */
+    /** The first action a commit message carries, if it carries one. */
     static Optional<Recovered> parse(String commitId, String message) {
+        return parseAll(commitId, message).stream().findFirst();
+    }
+
+    /**
+     * Every action a commit message carries, in order. A group commit carries several: each action's trailers
+     * start with its {@code Prewarm-Action-Id} line and run until the next one.
+     */
+    static java.util.List<Recovered> parseAll(String commitId, String message) {
+        java.util.List<Recovered> out = new java.util.ArrayList<>();
         String id = null;
         String key = null;
         ActionResult answer = null;
         String digest = null;
         SignedRequest signed = null;
-        for (String line : message.split("\n")) {
+        for (String line : (message + "\n" + ACTION_ID + ": ").split("\n")) {
             if (line.startsWith(ACTION_ID + ": ")) {
+                if (id != null && !id.isEmpty()) {
+                    out.add(new Recovered(id, Optional.ofNullable(key), Optional.ofNullable(answer),
+                            Optional.ofNullable(digest), Optional.ofNullable(signed)));
+                }
                 id = line.substring(ACTION_ID.length() + 2).trim();
+                key = null;
+                answer = null;
+                digest = null;
+                signed = null;
+            } else if (id == null) {
+                continue; // the subject and the summary lines before the first action
             } else if (line.startsWith(IDEMPOTENCY_KEY + ": ")) {
                 key = line.substring(IDEMPOTENCY_KEY.length() + 2).trim();
             } else if (line.startsWith(REQUEST_DIGEST + ": ")) {
@@ -72,7 +92,6 @@ final class Trailers {
                 }
             }
         }
-        return id == null ? Optional.empty() : Optional.of(new Recovered(id, Optional.ofNullable(key), Optional.ofNullable(answer),
-                Optional.ofNullable(digest), Optional.ofNullable(signed)));
+        return out;
     }
 }

@@ -126,6 +126,21 @@ public interface GitWorkspace extends AutoCloseable {
         throw new UnsupportedOperationException("comparing with the base branch: not supported by " + describe());
     }
 
+    /**
+     * Like {@link #baseLog}, but only the commits not reachable from {@code since} (the head read last time), so a
+     * long-lived workspace reads each new commit once; all of {@code max} when {@code since} is empty.
+     */
+    default java.util.List<Map.Entry<String, String>> baseLogSince(Optional<String> since, int max) {
+        java.util.List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> c : baseLog(max)) {
+            if (since.isPresent() && since.get().equals(c.getKey())) {
+                break;
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
     @Override
     void close();
 }

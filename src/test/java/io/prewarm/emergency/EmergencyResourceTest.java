@@ -96,7 +96,7 @@ class EmergencyResourceTest {
     void acceptsAValidSignatureOnceAndRefusesBadOrReplayedOnes() {
         String body = CHECKOUT_UP;
         long now = Instant.now().getEpochSecond();
-        String good = Authenticator.sign(ALL, now, body.getBytes(StandardCharsets.UTF_8));
+        String good = Authenticator.signBodyOnly(ALL, now, body.getBytes(StandardCharsets.UTF_8));
         Http.Answer ok = post(SCALE, body, Authenticator.TIMESTAMP, String.valueOf(now), Authenticator.SIGNATURE, good);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         Http.Answer replay = post(SCALE, body, Authenticator.TIMESTAMP, String.valueOf(now), Authenticator.SIGNATURE, good);
@@ -104,12 +104,12 @@ class EmergencyResourceTest {
         assertThat(replay.json().get("error").asText()).contains("replayed");
         long old = now - 3600;
         Http.Answer stale = post(SCALE, body, Authenticator.TIMESTAMP, String.valueOf(old), Authenticator.SIGNATURE,
-                Authenticator.sign(ALL, old, body.getBytes(StandardCharsets.UTF_8)));
+                Authenticator.signBodyOnly(ALL, old, body.getBytes(StandardCharsets.UTF_8)));
         assertThat(stale.status()).isEqualTo(401);
         assertThat(stale.json().get("error").asText()).contains("window");
         String tampered = body.replace("20", "60");
         Http.Answer bad = post(SCALE, tampered, Authenticator.TIMESTAMP, String.valueOf(now + 1),
-                Authenticator.SIGNATURE, Authenticator.sign(ALL, now + 1, body.getBytes(StandardCharsets.UTF_8)));
+                Authenticator.SIGNATURE, Authenticator.signBodyOnly(ALL, now + 1, body.getBytes(StandardCharsets.UTF_8)));
         assertThat(bad.status()).isEqualTo(401);
         assertThat(bad.json().get("error").asText()).isEqualTo("invalid signature");
     }
@@ -208,12 +208,46 @@ class EmergencyResourceTest {
 
         Http.Answer step = post(SCALE, "{\"service\":\"checkout\",\"environment\":\"prod\",\"step\":\"+4\",\"current\":10,"
                 + "\"reason\":\"more\"}", "Authorization", bearer(ALL));
-        // +4 from 10 asks for 14, below the floor of 60 in force: nothing to change (a scale-up never lowers a floor)
+        // +4 from 10 asks for 14 until 14:00, covered by the floor of 60 until 14:00 in force: nothing to change
         assertThat(step.json().get("requested").asInt()).isEqualTo(14);
         assertThat(step.json().get("countSource").asText()).isEqualTo("request");
         assertThat(step.json().get("status").asText()).isEqualTo("NO_CHANGE");
         assertThat(step.json().get("count").asInt()).isEqualTo(60);
         assertThat(repo.log().get(0).getName()).isEqualTo(head.getName());
+    }
+
+    @Test
+    void repeatingAScaleUpLaterExtendsItsExpiryAndALowerTargetWithALaterExpiryReplacesTheFloor() throws Exception {
+        String up = "{\"service\":\"checkout\",\"environment\":\"prod\",\"target\":20,\"reason\":\"sale\"}";
+        assertThat(post(SCALE, up, "Authorization", bearer(ALL)).json().get("expiresAt").asText())
+                .isEqualTo("2026-11-28T14:00:00Z");
+        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        Http.Answer extended = post(SCALE, up, "Authorization", bearer(ALL));
+        assertThat(extended.json().get("status").asText()).as(extended.body()).isEqualTo("APPLIED");
+        assertThat(extended.json().get("expiresAt").asText()).isEqualTo("2026-11-28T14:30:00Z");
+        assertThat(repo.file("overrides/prod/checkout.json").orElseThrow()).contains("2026-11-28T14:30:00Z", "\"min\" : 20");
+        // the same request with a shorter ttl is covered by the floor in force until 14:30
+        Http.Answer shorter = post(SCALE, up.replace("}", ",\"ttl\":\"1h\"}"), "Authorization", bearer(ALL));
+        assertThat(shorter.json().get("status").asText()).isEqualTo("NO_CHANGE");
+        assertThat(shorter.json().get("expiresAt").asText()).isEqualTo("2026-11-28T14:30:00Z");
+        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        Http.Answer lower = post(SCALE, up.replace("20", "12"), "Authorization", bearer(ALL));
+        assertThat(lower.json().get("status").asText()).isEqualTo("APPLIED");
+        assertThat(lower.json().get("count").asInt()).isEqualTo(12);
+        assertThat(repo.file("overrides/prod/checkout.json").orElseThrow()).contains("2026-11-28T15:00:00Z", "\"min\" : 12");
+    }
+
+    @Test
+    void refreezingAtTheSameCountWithALaterExpiryExtendsItAndAnEarlierOneChangesNothing() throws Exception {
+        String freeze = "{\"service\":\"checkout\",\"environment\":\"prod\",\"count\":9,\"reason\":\"x\",\"ttl\":\"1h\"}";
+        assertThat(post(FREEZE, freeze, "Authorization", bearer(ALL)).json().get("status").asText()).isEqualTo("APPLIED");
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        Http.Answer later = post(FREEZE, freeze, "Authorization", bearer(ALL));
+        assertThat(later.json().get("status").asText()).isEqualTo("APPLIED");
+        assertThat(later.json().get("expiresAt").asText()).isEqualTo("2026-11-28T13:10:00Z");
+        Http.Answer earlier = post(FREEZE, freeze.replace("1h", "30m"), "Authorization", bearer(ALL));
+        assertThat(earlier.json().get("status").asText()).isEqualTo("NO_CHANGE");
+        assertThat(earlier.json().get("expiresAt").asText()).isEqualTo("2026-11-28T13:10:00Z");
     }
 
     @Test

@@ -63,11 +63,15 @@ class GuardsTest {
         Authenticator auth = new Authenticator(Map.of("sig", t), Optional.empty(), Duration.ofMinutes(5), clock);
         long ts = clock.instant().getEpochSecond();
         byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-        String sig = Authenticator.sign("signing-secret-0123456789", ts, body);
-        assertThat(auth.authenticate(null, String.valueOf(ts), sig, body).name()).isEqualTo("sig");
-        assertThatThrownBy(() -> auth.authenticate(null, String.valueOf(ts + 1), sig, body)).hasMessage("invalid signature");
-        assertThatThrownBy(() -> auth.authenticate(null, String.valueOf(ts), sig, body)).hasMessageContaining("replayed");
-        assertThatThrownBy(() -> auth.authenticate("Bearer signing-secret-01234567890", null, null, body))
+        String sig = Authenticator.sign("signing-secret-0123456789", ts, "POST", "/v1/alertmanager", body);
+        assertThat(auth.authenticate(null, String.valueOf(ts), sig, "POST", "/v1/alertmanager", body, false).name())
+                .isEqualTo("sig");
+        assertThatThrownBy(() -> auth.authenticate(null, String.valueOf(ts + 1), sig, "POST", "/v1/alertmanager", body,
+                false)).hasMessage("invalid signature");
+        assertThatThrownBy(() -> auth.authenticate(null, String.valueOf(ts), sig, "POST", "/v1/alertmanager", body,
+                false)).hasMessageContaining("replayed");
+        assertThatThrownBy(() -> auth.authenticate("Bearer signing-secret-01234567890", null, null, "POST",
+                "/v1/alertmanager", body, false))
                 .hasMessage("invalid token");
     }
 

@@ -67,7 +67,7 @@ class WebhookTrustTest {
     /** A second process on the same repository: its own signature memory and its own state, read from Git. */
     private record Replica(Authenticator auth, EmergencyService service) {
         Action unfreeze(long ts, String signature) {
-            Caller c = auth.authenticate(null, String.valueOf(ts), signature, new byte[0]);
+            Caller c = auth.authenticate(null, String.valueOf(ts), signature, "DELETE", UNFREEZE, new byte[0], false);
             return Requests.unfreeze("prod", "checkout", new byte[0], c, Optional.empty())
                     .from(Requests.digest("DELETE", UNFREEZE, new byte[0]), c);
         }
@@ -85,7 +85,7 @@ class WebhookTrustTest {
         try {
             assertThat(post(FREEZE, FREEZE_12, "Authorization", bearer(ALL)).status()).isEqualTo(200);
             long ts = Instant.now().getEpochSecond();
-            String sig = Authenticator.sign(ALL, ts, new byte[0]);
+            String sig = Authenticator.sign(ALL, ts, "DELETE", UNFREEZE, new byte[0]);
             Http.Answer lifted = send(port, "DELETE", UNFREEZE, null, Authenticator.TIMESTAMP, String.valueOf(ts),
                     Authenticator.SIGNATURE, sig);
             assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
@@ -119,6 +119,49 @@ class WebhookTrustTest {
         } finally {
             runningBefore.service().stop();
         }
+    }
+
+    @Test
+    void signedDeleteForOneServiceReplayedOnAnotherPathIsRefusedWithoutConsumingTheSignature() throws Exception {
+        String search = "/v1/emergency/freeze/prod/search";
+        assertThat(post(FREEZE, FREEZE_12, "Authorization", bearer(ALL)).status()).isEqualTo(200);
+        assertThat(post(FREEZE, FREEZE_12.replace("checkout", "search"), "Authorization", bearer(ALL)).status()).isEqualTo(200);
+        long ts = Instant.now().getEpochSecond();
+        String forCheckout = Authenticator.sign(ALL, ts, "DELETE", UNFREEZE, new byte[0]);
+        Http.Answer moved = send(port, "DELETE", search, null, Authenticator.TIMESTAMP, String.valueOf(ts),
+                Authenticator.SIGNATURE, forCheckout);
+        assertThat(moved.status()).isEqualTo(401);
+        assertThat(moved.json().get("error").asText()).isEqualTo("invalid signature");
+        assertThat(repo.file("overrides/prod/search.json")).isPresent();
+        // the failed attempt elsewhere did not use it up: the request it was made for still works, once
+        Http.Answer own = send(port, "DELETE", UNFREEZE, null, Authenticator.TIMESTAMP, String.valueOf(ts),
+                Authenticator.SIGNATURE, forCheckout);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().get("status").asText()).isEqualTo("APPLIED");
+        assertThat(repo.file("overrides/prod/checkout.json")).isEmpty();
+
+        // the older form (timestamp and body only) is refused for a DELETE whose body does not name its path
+        String legacy = Authenticator.signBodyOnly(ALL, ts, new byte[0]);
+        Http.Answer bodyOnly = send(port, "DELETE", search, null, Authenticator.TIMESTAMP, String.valueOf(ts),
+                Authenticator.SIGNATURE, legacy);
+        assertThat(bodyOnly.status()).isEqualTo(401);
+        assertThat(bodyOnly.json().get("error").asText()).contains("sign \"<timestamp>.DELETE " + search + "\\n<body>\"");
+        String naming = "{\"environment\":\"prod\",\"service\":\"search\"}";
+        String namingSig = Authenticator.signBodyOnly(ALL, ts, naming.getBytes(StandardCharsets.UTF_8));
+        assertThat(send(port, "DELETE", UNFREEZE, naming, Authenticator.TIMESTAMP, String.valueOf(ts),
+                Authenticator.SIGNATURE, namingSig).status()).isEqualTo(401);
+        Http.Answer named = send(port, "DELETE", search, naming, Authenticator.TIMESTAMP, String.valueOf(ts),
+                Authenticator.SIGNATURE, namingSig);
+        assertThat(named.status()).as(named.body()).isEqualTo(200);
+        assertThat(repo.file("overrides/prod/search.json")).isEmpty();
+
+        // the bound form for POST, and the older form for POST (its body names the service) are both accepted
+        byte[] bound = FREEZE_12.getBytes(StandardCharsets.UTF_8);
+        assertThat(post(FREEZE, FREEZE_12, Authenticator.TIMESTAMP, String.valueOf(ts), Authenticator.SIGNATURE,
+                Authenticator.sign(ALL, ts, "POST", FREEZE, bound)).status()).isEqualTo(200);
+        String older = FREEZE_12.replace("checkout", "search");
+        assertThat(post(FREEZE, older, Authenticator.TIMESTAMP, String.valueOf(ts), Authenticator.SIGNATURE,
+                Authenticator.signBodyOnly(ALL, ts, older.getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(200);
     }
 
     @Test

@@ -487,10 +487,11 @@ public final class JGitWorkspace implements GitWorkspace {
                 }
                 if (attempt < maxAttempts) {
                     pushRetried();
+                    backOff(attempt);
                 }
             }
-            throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": rejected " + maxAttempts
-                    + " times, someone else keeps writing first");
+            throw new io.prewarm.gitops.PushRejectedException("pushing " + baseBranch + " to " + describe + ": rejected "
+                    + maxAttempts + " times, someone else keeps writing first");
         } catch (GitAPIException | IOException e) {
             throw new GitOpsException("committing to " + baseBranch + " of " + describe + ": "
                     + RepoSpec.redactMessage(e.getMessage(), describe), e);
@@ -514,6 +515,30 @@ public final class JGitWorkspace implements GitWorkspace {
         }
     }
 
+    @Override
+    public List<Map.Entry<String, String>> baseLogSince(Optional<String> since, int max) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        try {
+            Ref head = git.getRepository().exactRef(Constants.R_REMOTES + "origin/" + baseBranch);
+            if (head == null) {
+                return out;
+            }
+            org.eclipse.jgit.api.LogCommand log = git.log().add(head.getObjectId()).setMaxCount(max);
+            if (since.isPresent()) {
+                ObjectId stop = ObjectId.fromString(since.get());
+                if (git.getRepository().getObjectDatabase().has(stop)) {
+                    log.not(stop);
+                }
+            }
+            for (RevCommit c : log.call()) {
+                out.add(Map.entry(c.name(), c.getFullMessage()));
+            }
+            return out;
+        } catch (GitAPIException | IOException | IllegalArgumentException e) {
+            throw new GitOpsException("reading the log of " + baseBranch + " in " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
     private ObjectId fetchAndReset() throws GitAPIException, IOException {
         String tracking = Constants.R_REMOTES + "origin/" + baseBranch;
         credentials.apply(git.fetch().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
@@ -525,6 +550,18 @@ public final class JGitWorkspace implements GitWorkspace {
         git.checkout().setName(baseBranch).setForced(true).call();
         git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.getObjectId().name()).call();
         return head.getObjectId();
+    }
+
+    /**
+     * A short random pause after a rejected push, longer with each attempt, so that two writers racing for the
+     * same branch (replicas of serve) stop colliding in lockstep.
+     */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2L + 3L * Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private RemoteRefUpdate.Status pushFastForward(String ref, RevCommit commit, ObjectId expected) throws GitAPIException {
@@ -539,7 +576,17 @@ public final class JGitWorkspace implements GitWorkspace {
         }
         for (PushResult r : results) {
             for (RemoteRefUpdate u : r.getRemoteUpdates()) {
+                if (u.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && u.getMessage() != null
+                        && u.getMessage().toLowerCase(java.util.Locale.ROOT).contains("lock")) {
+                    // another writer holds the ref's lock right now (JGit: "failed to lock", git: "cannot lock
+                    // ref"): it is writing first, like a lease that no longer holds
+                    return RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED;
+                }
                 if (u.getStatus() != RemoteRefUpdate.Status.OK && u.getStatus() != RemoteRefUpdate.Status.UP_TO_DATE) {
+                    if (u.getStatus() == RemoteRefUpdate.Status.REJECTED_OTHER_REASON && u.getMessage() != null) {
+                        throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": rejected-other-reason: "
+                                + RepoSpec.redactMessage(u.getMessage(), describe));
+                    }
                     return u.getStatus();
                 }
             }

@@ -77,6 +77,37 @@ class CommitToBaseTest {
     }
 
     @Test
+    void aPushRefusedBecauseAnotherWriterHoldsTheBranchLockIsRetriedAndLands() throws Exception {
+        try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
+            Path lock = remote.resolve("refs/heads/main.lock"); // another process is updating main right now
+            Files.createDirectories(lock.getParent());
+            Files.writeString(lock, "");
+            AtomicInteger asked = new AtomicInteger();
+            Thread release = new Thread(() -> {
+                try {
+                    long until = System.nanoTime() + 5_000_000_000L;
+                    while (asked.get() < 2 && System.nanoTime() < until) {
+                        Thread.sleep(5);
+                    }
+                    Files.delete(lock);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            PublishResult r = ws.commitToBase(s -> {
+                asked.incrementAndGet();
+                return Optional.of(new GitWorkspace.BaseChange(Map.of("overrides/prod/web.json", "{}\n"),
+                        new CommitMessage("freeze web", "Prewarm-Action-Id: x")));
+            }, 10);
+            release.join();
+            assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);
+            assertThat(asked.get()).isGreaterThanOrEqualTo(2);
+            assertThat(log().get(0).getName()).isEqualTo(r.commit().orElseThrow());
+        }
+    }
+
+    @Test
     void aRejectedPushIsFetchedReappliedAndRetried() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         AtomicInteger retries = new AtomicInteger();
