@@ -466,7 +466,29 @@ public final class JGitWorkspace implements GitWorkspace {
         }
         String ref = Constants.R_HEADS + baseBranch;
         try {
+            RevCommit lost = null; // the commit whose push another writer beat
+            List<String> lostChanged = List.of();
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+                if (lost != null) {
+                    // cheap retry first: the same change on the new head, if it touches other services
+                    ObjectId newHead = fetchHead();
+                    CloneGuard.checkTree(git.getRepository(), newHead, describe);
+                    Optional<RevCommit> moved = BaseRebase.onto(git.getRepository(), lost, newHead);
+                    if (moved.isPresent()) {
+                        RemoteRefUpdate.Status status = pushFastForward(ref, moved.get(), newHead);
+                        if (status == RemoteRefUpdate.Status.OK) {
+                            return new PublishResult(PublishResult.Status.UPDATED, baseBranch,
+                                    Optional.of(moved.get().name()), lostChanged);
+                        }
+                        rejectedOrThrow(status);
+                        lost = moved.get();
+                        if (attempt < maxAttempts) {
+                            pushRetried();
+                            backOff(attempt);
+                        }
+                        continue;
+                    }
+                }
                 ObjectId head = fetchAndReset();
                 Optional<BaseChange> wanted = change.apply(snapshot(head));
                 List<String> changed = wanted.isEmpty() ? List.of() : apply(head, wanted.get().changes());
@@ -480,11 +502,9 @@ public final class JGitWorkspace implements GitWorkspace {
                 if (status == RemoteRefUpdate.Status.OK) {
                     return new PublishResult(PublishResult.Status.UPDATED, baseBranch, Optional.of(commit.name()), changed);
                 }
-                if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-                        && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
-                    throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": "
-                            + status.name().toLowerCase().replace('_', '-'));
-                }
+                rejectedOrThrow(status);
+                lost = commit;
+                lostChanged = changed;
                 if (attempt < maxAttempts) {
                     pushRetried();
                     backOff(attempt);
@@ -540,6 +560,14 @@ public final class JGitWorkspace implements GitWorkspace {
     }
 
     private ObjectId fetchAndReset() throws GitAPIException, IOException {
+        ObjectId head = fetchHead();
+        git.checkout().setName(baseBranch).setForced(true).call();
+        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.name()).call();
+        return head;
+    }
+
+    /** Fetches the base branch into its remote-tracking ref, leaving the work tree alone. */
+    private ObjectId fetchHead() throws GitAPIException, IOException {
         String tracking = Constants.R_REMOTES + "origin/" + baseBranch;
         credentials.apply(git.fetch().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
                 "+" + Constants.R_HEADS + baseBranch + ":" + tracking))).call();
@@ -547,9 +575,16 @@ public final class JGitWorkspace implements GitWorkspace {
         if (head == null) {
             throw new GitOpsException("fetching " + baseBranch + " from " + describe + ": branch not found");
         }
-        git.checkout().setName(baseBranch).setForced(true).call();
-        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.getObjectId().name()).call();
         return head.getObjectId();
+    }
+
+    /** A push another writer beat (retry); anything else is a failure. */
+    private void rejectedOrThrow(RemoteRefUpdate.Status status) {
+        if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+                && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+            throw new GitOpsException("pushing " + baseBranch + " to " + describe + ": "
+                    + status.name().toLowerCase().replace('_', '-'));
+        }
     }
 
     /**
