@@ -18,7 +18,7 @@ for MODE in $MODES; do
   PORTS=()
   for r in $(seq 1 "$REPLICAS"); do
     PORT=$(free_port)
-    start_serve "$WORK" "$PORT" "replica$r" "-Dprewarm.emergency.group-commit-max=$MODE"
+    start_serve "$WORK" "$PORT" "replica$r" "-Dprewarm.emergency.group-commit-max=$MODE" ${BENCH_JAVA_OPTS:-}
     PORTS+=("$PORT")
   done
   trap 'for p in "$WORK"/replica*.pid; do kill "$(cat "$p")" 2>/dev/null || true; done' EXIT

@@ -55,6 +55,7 @@ public final class JGitWorkspace implements GitWorkspace {
     volatile java.util.function.IntConsumer beforePush = attempt -> { };
     /** Told of every push that is repeated after a rejection (telemetry counts them). */
     private volatile Runnable onPushRetry = () -> { };
+    private final PushTurns turns = new PushTurns(java.time.Clock.systemUTC());
 
     private JGitWorkspace(Git git, Path dir, String baseBranch, String baseCommit, String describe, PersonIdent author,
                           GitCredentials credentials, int pushAttempts) {
@@ -468,50 +469,66 @@ public final class JGitWorkspace implements GitWorkspace {
         try {
             RevCommit lost = null; // the commit whose push another writer beat
             List<String> lostChanged = List.of();
-            for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-                if (lost != null) {
-                    // cheap retry first: the same change on the new head, if it touches other services
-                    ObjectId newHead = fetchHead();
-                    CloneGuard.checkTree(git.getRepository(), newHead, describe);
-                    Optional<RevCommit> moved = BaseRebase.onto(git.getRepository(), lost, newHead);
-                    if (moved.isPresent()) {
-                        RemoteRefUpdate.Status status = pushFastForward(ref, moved.get(), newHead);
-                        if (status == RemoteRefUpdate.Status.OK) {
-                            return new PublishResult(PublishResult.Status.UPDATED, baseBranch,
-                                    Optional.of(moved.get().name()), lostChanged);
+            boolean yielded = false;
+            boolean waiting = false;
+            try {
+                for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+                    if (attempt == 2 || (waiting && attempt % 3 == 0)) {
+                        turns.markWaiting(git, author, credentials); // rejected: ask the others for a turn
+                        waiting = true;
+                    }
+                    if (lost != null) {
+                        // cheap retry first: the same change on the new head, if it touches other services
+                        ObjectId newHead = fetchHead();
+                        CloneGuard.checkTree(git.getRepository(), newHead, describe);
+                        Optional<RevCommit> moved = BaseRebase.onto(git.getRepository(), lost, newHead);
+                        io.quarkus.logging.Log.debugf("push rejected, %s branch=%s attempt=%d", moved.isPresent()
+                                ? "moving the commit onto the new head" : "applying the change again", baseBranch, attempt);
+                        if (moved.isPresent()) {
+                            yielded = yieldOnce(yielded);
+                            RemoteRefUpdate.Status status = pushFastForward(ref, moved.get(), newHead);
+                            if (status == RemoteRefUpdate.Status.OK) {
+                                return new PublishResult(PublishResult.Status.UPDATED, baseBranch,
+                                        Optional.of(moved.get().name()), lostChanged);
+                            }
+                            rejectedOrThrow(status);
+                            lost = moved.get();
+                            if (attempt < maxAttempts) {
+                                pushRetried();
+                                backOff(attempt);
+                            }
+                            continue;
                         }
-                        rejectedOrThrow(status);
-                        lost = moved.get();
-                        if (attempt < maxAttempts) {
-                            pushRetried();
-                            backOff(attempt);
-                        }
-                        continue;
+                    }
+                    ObjectId head = fetchAndReset();
+                    Optional<BaseChange> wanted = change.apply(snapshot(head));
+                    List<String> changed = wanted.isEmpty() ? List.of() : apply(head, wanted.get().changes());
+                    if (changed.isEmpty()) {
+                        git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.name()).call();
+                        return new PublishResult(PublishResult.Status.NO_CHANGE, baseBranch, Optional.of(head.name()), List.of());
+                    }
+                    RevCommit commit = git.commit().setMessage(wanted.get().message().full()).setAuthor(author)
+                            .setCommitter(author).setSign(false).setAllowEmpty(false).call();
+                    yielded = yieldOnce(yielded);
+                    RemoteRefUpdate.Status status = pushFastForward(ref, commit, head);
+                    if (status == RemoteRefUpdate.Status.OK) {
+                        return new PublishResult(PublishResult.Status.UPDATED, baseBranch, Optional.of(commit.name()), changed);
+                    }
+                    rejectedOrThrow(status);
+                    lost = commit;
+                    lostChanged = changed;
+                    if (attempt < maxAttempts) {
+                        pushRetried();
+                        backOff(attempt);
                     }
                 }
-                ObjectId head = fetchAndReset();
-                Optional<BaseChange> wanted = change.apply(snapshot(head));
-                List<String> changed = wanted.isEmpty() ? List.of() : apply(head, wanted.get().changes());
-                if (changed.isEmpty()) {
-                    git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(head.name()).call();
-                    return new PublishResult(PublishResult.Status.NO_CHANGE, baseBranch, Optional.of(head.name()), List.of());
-                }
-                RevCommit commit = git.commit().setMessage(wanted.get().message().full()).setAuthor(author)
-                        .setCommitter(author).setSign(false).setAllowEmpty(false).call();
-                RemoteRefUpdate.Status status = pushFastForward(ref, commit, head);
-                if (status == RemoteRefUpdate.Status.OK) {
-                    return new PublishResult(PublishResult.Status.UPDATED, baseBranch, Optional.of(commit.name()), changed);
-                }
-                rejectedOrThrow(status);
-                lost = commit;
-                lostChanged = changed;
-                if (attempt < maxAttempts) {
-                    pushRetried();
-                    backOff(attempt);
+                throw new io.prewarm.gitops.PushRejectedException("pushing " + baseBranch + " to " + describe + ": rejected "
+                        + maxAttempts + " times, someone else keeps writing first");
+            } finally {
+                if (waiting) {
+                    turns.done(git, credentials);
                 }
             }
-            throw new io.prewarm.gitops.PushRejectedException("pushing " + baseBranch + " to " + describe + ": rejected "
-                    + maxAttempts + " times, someone else keeps writing first");
         } catch (GitAPIException | IOException e) {
             throw new GitOpsException("committing to " + baseBranch + " of " + describe + ": "
                     + RepoSpec.redactMessage(e.getMessage(), describe), e);
@@ -566,11 +583,21 @@ public final class JGitWorkspace implements GitWorkspace {
         return head;
     }
 
-    /** Fetches the base branch into its remote-tracking ref, leaving the work tree alone. */
+    /** Another writer waits for its turn (PushTurns): let it push first, once per write. */
+    private boolean yieldOnce(boolean yielded) {
+        if (!yielded && turns.othersWaiting(git)) {
+            PushTurns.pause(PushTurns.YIELD_MS);
+            return true;
+        }
+        return yielded;
+    }
+
+    /** Fetches the base branch into its remote-tracking ref (and the writers' turn markers), not the work tree. */
     private ObjectId fetchHead() throws GitAPIException, IOException {
         String tracking = Constants.R_REMOTES + "origin/" + baseBranch;
-        credentials.apply(git.fetch().setRemote("origin").setRefSpecs(new org.eclipse.jgit.transport.RefSpec(
-                "+" + Constants.R_HEADS + baseBranch + ":" + tracking))).call();
+        credentials.apply(git.fetch().setRemote("origin").setRemoveDeletedRefs(true).setRefSpecs(
+                new org.eclipse.jgit.transport.RefSpec("+" + Constants.R_HEADS + baseBranch + ":" + tracking),
+                PushTurns.fetchSpec())).call();
         Ref head = git.getRepository().exactRef(tracking);
         if (head == null) {
             throw new GitOpsException("fetching " + baseBranch + " from " + describe + ": branch not found");
