@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A small stand-in for the parts of GitLab and AWS that .ci/pipeline-test's pipeline calls, on 127.0.0.1.
 
-GitLab: merge requests (list, create, update, note) and the generic package registry (PUT and GET of the
+GitLab: merge requests per project (list filtered by state and branches, create, update, close, note) and the generic package registry (PUT and GET of the
 reviewed plans). AWS Query API: STS GetCallerIdentity, Auto Scaling scheduled actions and scaling policies,
 CloudWatch metric alarms; it stores what is put and describes it back, nothing more. Usage: stub.py PORTFILE
 """
@@ -12,6 +12,12 @@ packages, actions, policies, alarms, mrs = {}, {}, {}, {}, {}
 lock = threading.Lock()
 ASG = "https://autoscaling.amazonaws.com/doc/2011-01-01/"
 CW = "http://monitoring.amazonaws.com/doc/2010-08-01/"
+
+
+def project(path):
+    """The project id or path of a /projects/<id>/merge_requests... path ('' when there is none)."""
+    m = re.search(r"/projects/([^/]+)/", path)
+    return urllib.parse.unquote(m.group(1)) if m else ""
 
 
 def esc(v):
@@ -118,7 +124,10 @@ class Handler(BaseHTTPRequestHandler):
             data = packages.get(path)
             return self.send(200, data, "application/octet-stream") if data is not None else self.send(404, b"{}")
         if path.endswith("/merge_requests"):
-            return self.send(200, json.dumps(list(mrs.values())).encode())
+            q = {k: v[0] for k, v in urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query).items()}
+            found = [mr for mr in mrs.values() if mr["project"] == project(path)
+                     and all(q.get(k) in (None, "", "all", mr[k]) for k in ("state", "source_branch", "target_branch"))]
+            return self.send(200, json.dumps(found).encode())
         self.send(404, b"{}")
 
     def do_PUT(self):
@@ -128,9 +137,14 @@ class Handler(BaseHTTPRequestHandler):
             packages[path] = data
             return self.send(201, b'{"message":"201 Created"}')
         m = re.search(r"/merge_requests/(\d+)$", path)
-        if m and int(m.group(1)) in mrs:
-            mrs[int(m.group(1))].update({k: v for k, v in json.loads(data or b"{}").items() if k in ("title", "description")})
-            return self.send(200, json.dumps(mrs[int(m.group(1))]).encode())
+        key = (project(path), int(m.group(1))) if m else None
+        if key in mrs:
+            change = json.loads(data or b"{}")
+            mrs[key].update({k: v for k, v in change.items() if k in ("title", "description")})
+            if change.get("state_event") == "close":
+                mrs[key]["state"] = "closed"
+                print(f"stub: closed merge request !{key[1]} {mrs[key]['source_branch']}", file=sys.stderr)
+            return self.send(200, json.dumps(mrs[key]).encode())
         self.send(404, b"{}")
 
     def do_POST(self):
@@ -138,12 +152,13 @@ class Handler(BaseHTTPRequestHandler):
         data = self.body()
         if path.endswith("/merge_requests"):
             req = json.loads(data)
-            iid = len(mrs) + 1
-            mrs[iid] = {"iid": iid, "source_branch": req["source_branch"], "target_branch": req["target_branch"],
-                        "title": req.get("title", ""), "labels": [], "state": "opened",
-                        "web_url": f"http://stub/merge_requests/{iid}"}
-            print(f"stub: opened merge request !{iid} {req['source_branch']} -> {req['target_branch']}", file=sys.stderr)
-            return self.send(201, json.dumps(mrs[iid]).encode())
+            iid = sum(1 for p, _ in mrs if p == project(path)) + 1
+            mrs[(project(path), iid)] = {"iid": iid, "project": project(path), "source_branch": req["source_branch"],
+                                         "target_branch": req["target_branch"], "title": req.get("title", ""),
+                                         "labels": [], "state": "opened", "web_url": f"http://stub/merge_requests/{iid}"}
+            print(f"stub: opened merge request !{iid} {req['source_branch']} -> {req['target_branch']}"
+                  f" (project {project(path)})", file=sys.stderr)
+            return self.send(201, json.dumps(mrs[(project(path), iid)]).encode())
         if path.endswith("/notes"):
             return self.send(201, b'{"id":1}')
         params = {k: v[0] for k, v in urllib.parse.parse_qs(data.decode(), keep_blank_values=True).items()}
