@@ -8,12 +8,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads typed values out of a raw YAML tree and records a {@link PolicyProblem} for every value that is
@@ -56,34 +60,35 @@ final class FieldReader {
 
     /** The object at {@code path}, or null (with a problem when required or not an object). */
     JsonNode object(JsonNode parent, String name, String path, boolean required) {
+        return present(parent, name, path, required, JsonNode::isObject, "a mapping");
+    }
+
+    /**
+     * The value at {@code path}, or null: when it is missing (a problem when required) or not of the
+     * {@code expected} type (a problem naming the type and what was there).
+     */
+    private JsonNode present(JsonNode parent, String name, String path, boolean required, Predicate<JsonNode> type,
+                             String expected) {
         JsonNode n = parent == null ? null : parent.get(name);
-        String field = join(path, name);
         if (n == null || n.isNull()) {
             if (required) {
-                problem(field, "is required");
+                problem(join(path, name), "is required");
             }
             return null;
         }
-        if (!n.isObject()) {
-            problem(field, "must be a mapping, got " + describe(n));
+        if (!type.test(n)) {
+            problem(join(path, name), "must be " + expected + ", got " + describe(n));
             return null;
         }
         return n;
     }
 
     Optional<String> text(JsonNode parent, String name, String path, boolean required) {
-        JsonNode n = parent == null ? null : parent.get(name);
+        JsonNode n = present(parent, name, path, required, v -> v.isValueNode() && !v.isBoolean(), "a string");
+        if (n == null) {
+            return Optional.empty();
+        }
         String field = join(path, name);
-        if (n == null || n.isNull()) {
-            if (required) {
-                problem(field, "is required");
-            }
-            return Optional.empty();
-        }
-        if (!n.isValueNode() || n.isBoolean()) {
-            problem(field, "must be a string, got " + describe(n));
-            return Optional.empty();
-        }
         String s = n.asText();
         if (s.isBlank()) {
             problem(field, "must not be empty");
@@ -100,18 +105,11 @@ final class FieldReader {
     }
 
     Optional<Double> number(JsonNode parent, String name, String path, boolean required, double min, double max) {
-        JsonNode n = parent == null ? null : parent.get(name);
+        JsonNode n = present(parent, name, path, required, JsonNode::isNumber, "a number");
+        if (n == null) {
+            return Optional.empty();
+        }
         String field = join(path, name);
-        if (n == null || n.isNull()) {
-            if (required) {
-                problem(field, "is required");
-            }
-            return Optional.empty();
-        }
-        if (!n.isNumber()) {
-            problem(field, "must be a number, got " + describe(n));
-            return Optional.empty();
-        }
         double v = n.asDouble();
         if (!Double.isFinite(v) || v < min || v > max) {
             if (min == Double.NEGATIVE_INFINITY) {
@@ -135,24 +133,36 @@ final class FieldReader {
     }
 
     Optional<Integer> integer(JsonNode parent, String name, String path, boolean required, int min, int max) {
-        JsonNode n = parent == null ? null : parent.get(name);
-        String field = join(path, name);
-        if (n == null || n.isNull()) {
-            if (required) {
-                problem(field, "is required");
-            }
-            return Optional.empty();
-        }
-        if (!n.isIntegralNumber()) {
-            problem(field, "must be a whole number, got " + describe(n));
+        JsonNode n = present(parent, name, path, required, JsonNode::isIntegralNumber, "a whole number");
+        if (n == null) {
             return Optional.empty();
         }
         long v = n.asLong();
         if (v < min || v > max) {
-            problem(field, v + " is out of range [" + min + ", " + max + "]");
+            problem(join(path, name), v + " is out of range [" + min + ", " + max + "]");
             return Optional.empty();
         }
         return Optional.of((int) v);
+    }
+
+    /**
+     * One of the constants of {@code absent}'s enum, spelled in any case ({@code sum}, {@code Sum}); {@code absent}
+     * when the field is missing or not a string, empty (with a problem listing the choices in lowercase) when it
+     * is none of them.
+     */
+    <E extends Enum<E>> Optional<E> oneOf(JsonNode parent, String name, String path, E absent) {
+        Optional<String> s = text(parent, name, path, false);
+        if (s.isEmpty()) {
+            return Optional.of(absent);
+        }
+        Class<E> type = absent.getDeclaringClass();
+        try {
+            return Optional.of(Enum.valueOf(type, s.get().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            problem(join(path, name), "'" + s.get() + "' is not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+            return Optional.empty();
+        }
     }
 
     /** A duration written as Prometheus writes them: {@code 30s}, {@code 5m}, {@code 1h}, {@code 28d}, {@code 1w}. */

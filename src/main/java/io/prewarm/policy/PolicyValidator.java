@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,15 +163,8 @@ final class PolicyValidator {
         if (Duration.ofHours(1).getSeconds() % step.getSeconds() != 0) {
             r.problem("demand.step", FieldReader.format(step) + " must divide one hour evenly (e.g. 1m, 5m, 15m)");
         }
-        ServicePolicy.Aggregation agg = ServicePolicy.Aggregation.SUM;
-        Optional<String> a = r.text(d, "aggregation", "demand", false);
-        if (a.isPresent()) {
-            try {
-                agg = ServicePolicy.Aggregation.valueOf(a.get().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                r.problem("demand.aggregation", "'" + a.get() + "' is not one of sum, max, none");
-            }
-        }
+        ServicePolicy.Aggregation agg = r.oneOf(d, "aggregation", "demand", ServicePolicy.Aggregation.SUM)
+                .orElse(ServicePolicy.Aggregation.SUM);
         Optional<String> instanceQuery = r.text(d, "instanceQuery", "demand", false);
         instanceQuery.ifPresent(q -> QueryCheck.rangeQuery(r, "demand.instanceQuery", q));
         if (query.isEmpty()) {
@@ -196,21 +188,13 @@ final class PolicyValidator {
             return null;
         }
         // without a reactive layer above them, the floors are all the capacity there is: they cover the upper bound
-        ServicePolicy.ScheduleFor scheduleFor = target == null || target.hasReactiveTrigger()
-                ? ServicePolicy.ScheduleFor.FORECAST : ServicePolicy.ScheduleFor.UPPER;
-        Optional<String> sf = r.text(c, "scheduleFor", "capacity", false);
-        if (sf.isPresent()) {
-            try {
-                scheduleFor = ServicePolicy.ScheduleFor.valueOf(sf.get().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                r.problem("capacity.scheduleFor", "'" + sf.get() + "' is not one of forecast, upper");
-                return null;
-            }
-        }
-        if (min.isEmpty() || max.isEmpty()) {
+        Optional<ServicePolicy.ScheduleFor> scheduleFor = r.oneOf(c, "scheduleFor", "capacity",
+                target == null || target.hasReactiveTrigger()
+                        ? ServicePolicy.ScheduleFor.FORECAST : ServicePolicy.ScheduleFor.UPPER);
+        if (scheduleFor.isEmpty() || min.isEmpty() || max.isEmpty()) {
             return null;
         }
-        return new ServicePolicy.Capacity(per, headroom, min.get(), max.get(), scheduleFor);
+        return new ServicePolicy.Capacity(per, headroom, min.get(), max.get(), scheduleFor.get());
     }
 
     private ServicePolicy.Rules rules(FieldReader r, JsonNode root) {

@@ -65,30 +65,20 @@ final class FastMatrixParser {
         String error = null;
         String resultType = null;
         List<String> warnings = new ArrayList<>();
-        expect('{');
-        if (!peekIs('}')) {
-            do {
-                String key = string();
-                expect(':');
-                switch (key) {
-                    case "status" -> status = string();
-                    case "errorType" -> errorType = string();
-                    case "error" -> error = string();
-                    case "warnings" -> {
-                        expect('[');
-                        if (!peekIs(']')) {
-                            do {
-                                warnings.add(string());
-                            } while (comma());
-                        }
-                        expect(']');
+        for (boolean more = opens('{', '}'); more; more = continues('}')) {
+            switch (key()) {
+                case "status" -> status = string();
+                case "errorType" -> errorType = string();
+                case "error" -> error = string();
+                case "warnings" -> {
+                    for (boolean w = opens('[', ']'); w; w = continues(']')) {
+                        warnings.add(string());
                     }
-                    case "data" -> resultType = data(out);
-                    default -> skipValue();
                 }
-            } while (comma());
+                case "data" -> resultType = data(out);
+                default -> skipValue();
+            }
         }
-        expect('}');
         ws();
         if (pos != b.length) {
             throw new Unsupported();
@@ -98,27 +88,17 @@ final class FastMatrixParser {
 
     private String data(List<Parsed> out) throws Unsupported {
         String resultType = null;
-        expect('{');
-        if (!peekIs('}')) {
-            do {
-                String key = string();
-                expect(':');
-                if (key.equals("resultType")) {
-                    resultType = string();
-                } else if (key.equals("result")) {
-                    expect('[');
-                    if (!peekIs(']')) {
-                        do {
-                            out.add(series());
-                        } while (comma());
+        for (boolean more = opens('{', '}'); more; more = continues('}')) {
+            switch (key()) {
+                case "resultType" -> resultType = string();
+                case "result" -> {
+                    for (boolean r = opens('[', ']'); r; r = continues(']')) {
+                        out.add(series());
                     }
-                    expect(']');
-                } else {
-                    skipValue();
                 }
-            } while (comma());
+                default -> skipValue();
+            }
         }
-        expect('}');
         return resultType;
     }
 
@@ -127,51 +107,35 @@ final class FastMatrixParser {
         long[] ts = new long[0];
         double[] vs = new double[0];
         int n = 0;
-        expect('{');
-        if (!peekIs('}')) {
-            do {
-                String key = string();
-                expect(':');
-                if (key.equals("metric")) {
-                    labels = labels();
-                } else if (key.equals("values")) {
+        for (boolean more = opens('{', '}'); more; more = continues('}')) {
+            switch (key()) {
+                case "metric" -> labels = labels();
+                case "values" -> {
                     ts = new long[1024];
                     vs = new double[1024];
-                    expect('[');
-                    if (!peekIs(']')) {
-                        do {
-                            if (n == ts.length) {
-                                ts = Arrays.copyOf(ts, n * 2);
-                                vs = Arrays.copyOf(vs, n * 2);
-                            }
-                            expect('[');
-                            ts[n] = timestampMillis();
-                            expect(',');
-                            vs[n++] = sampleValue();
-                            expect(']');
-                        } while (comma());
+                    for (boolean v = opens('[', ']'); v; v = continues(']')) {
+                        if (n == ts.length) {
+                            ts = Arrays.copyOf(ts, n * 2);
+                            vs = Arrays.copyOf(vs, n * 2);
+                        }
+                        expect('[');
+                        ts[n] = timestampMillis();
+                        expect(',');
+                        vs[n++] = sampleValue();
+                        expect(']');
                     }
-                    expect(']');
-                } else {
-                    skipValue();
                 }
-            } while (comma());
+                default -> skipValue();
+            }
         }
-        expect('}');
         return new Parsed(labels, ts, vs, n);
     }
 
     private Map<String, String> labels() throws Unsupported {
         Map<String, String> labels = new HashMap<>();
-        expect('{');
-        if (!peekIs('}')) {
-            do {
-                String k = string();
-                expect(':');
-                labels.put(k, string());
-            } while (comma());
+        for (boolean more = opens('{', '}'); more; more = continues('}')) {
+            labels.put(key(), string());
         }
-        expect('}');
         return Map.copyOf(labels);
     }
 
@@ -300,20 +264,13 @@ final class FastMatrixParser {
         if (c == '"') {
             string();
         } else if (c == '{' || c == '[') {
-            byte close = c == '{' ? (byte) '}' : (byte) ']';
-            pos++;
-            if (peekIs((char) close)) {
-                pos++;
-                return;
-            }
-            do {
+            char close = c == '{' ? '}' : ']';
+            for (boolean more = opens((char) c, close); more; more = continues(close)) {
                 if (c == '{') {
-                    string();
-                    expect(':');
+                    key();
                 }
                 skipValue();
-            } while (comma());
-            expect((char) close);
+            }
         } else {
             int start = pos;
             while (pos < b.length && (Character.isLetterOrDigit(b[pos]) || b[pos] == '-' || b[pos] == '+' || b[pos] == '.')) {
@@ -323,6 +280,32 @@ final class FastMatrixParser {
                 throw new Unsupported();
             }
         }
+    }
+
+    /** Reads {@code open}; true when an element follows, false after an empty {@code open close}. */
+    private boolean opens(char open, char close) throws Unsupported {
+        expect(open);
+        if (peekIs(close)) {
+            pos++;
+            return false;
+        }
+        return true;
+    }
+
+    /** True after a comma (another element follows); otherwise reads {@code close}. */
+    private boolean continues(char close) throws Unsupported {
+        if (comma()) {
+            return true;
+        }
+        expect(close);
+        return false;
+    }
+
+    /** An object member's key and its colon. */
+    private String key() throws Unsupported {
+        String key = string();
+        expect(':');
+        return key;
     }
 
     private boolean comma() {

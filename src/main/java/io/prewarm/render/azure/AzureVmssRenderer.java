@@ -4,12 +4,10 @@ import io.prewarm.common.TargetKind;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.ScalingAction;
 import io.prewarm.render.OverrideSpec;
-import io.prewarm.render.RenderedFiles;
-import io.prewarm.render.TerraformRenderer;
+import io.prewarm.render.TerraformRoot;
 import io.prewarm.render.hcl.CommonBlocks;
 import io.prewarm.render.hcl.HclBody;
 import io.prewarm.render.hcl.HclExpr;
-import io.prewarm.render.hcl.HclWriter;
 import io.prewarm.render.hcl.Naming;
 import io.prewarm.render.schedule.ScheduleWindows;
 import io.prewarm.render.schedule.WeeklyCron;
@@ -20,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Renders a plan as one {@code azurerm_monitor_autoscale_setting}. Azure recurrences have no end: a
@@ -34,31 +30,22 @@ import java.util.TreeMap;
  * <p>Freeze: {@code enabled = false}; Azure then leaves the scale set's capacity where it is.
  * Emergency floor: every profile's minimum (and default) raised to the count.
  */
-public final class AzureVmssRenderer implements TerraformRenderer {
+public final class AzureVmssRenderer extends TerraformRoot {
     public static final String PROVIDER_CONSTRAINT = ">= 3.0, < 5.0";
     /** Azure's limit per autoscale setting, the default profile included (so the planner's quota is 19 starts). */
     static final int MAX_PROFILES = TargetKind.AZURE_VMSS.scheduleQuota() + 1;
     static final int MAX_CAPACITY = 1000;
 
     public AzureVmssRenderer() {
+        super(TargetKind.AZURE_VMSS, new Provider("azurerm", PROVIDER_CONSTRAINT));
     }
 
+    /** The provider block with its required (empty) {@code features} block. */
     @Override
-    public TargetKind kind() {
-        return TargetKind.AZURE_VMSS;
-    }
-
-    @Override
-    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = checkKind(plan);
-        String folder = Naming.folder(plan.key());
-        Map<String, String> files = new TreeMap<>();
-        files.put(folder + "main.tf", HclWriter.write(main(plan, override, context)));
-        files.put(folder + "variables.tf", HclWriter.write(variables(plan, context)));
-        HclBody versions = CommonBlocks.versions("azurerm", "hashicorp/azurerm", PROVIDER_CONSTRAINT);
+    protected HclBody versions(CapacityPlan plan) {
+        HclBody versions = super.versions(plan);
         versions.block("provider", "azurerm").block("features");
-        files.put(folder + "versions.tf", HclWriter.write(versions));
-        return RenderedFiles.of(files);
+        return versions;
     }
 
     /** One profile: a name, capacity and when it starts (none for the default profile). */
@@ -69,7 +56,8 @@ public final class AzureVmssRenderer implements TerraformRenderer {
     private record Recurrence(List<String> days, int hour, int minute) {
     }
 
-    private HclBody main(CapacityPlan plan, Optional<OverrideSpec> override, String context) {
+    @Override
+    protected HclBody main(CapacityPlan plan, Optional<OverrideSpec> override, String context) {
         String zone = Naming.ianaZone(plan.zone(), context);
         String windowsZone = WindowsTimeZones.windowsName(zone).orElseThrow(() -> new IllegalArgumentException(
                 context + ": time zone " + zone + " has no Windows name in prewarm's table; "
@@ -87,7 +75,7 @@ public final class AzureVmssRenderer implements TerraformRenderer {
             }
         }
         boolean frozen = override.filter(o -> o.kind() == OverrideSpec.Kind.FREEZE).isPresent();
-        HclBody file = CommonBlocks.header(plan.key(), TargetKind.AZURE_VMSS, override.map(OverrideSpec::summary),
+        HclBody file = header(plan, override,
                 "Recurring profiles hold until the next one starts; fixed-date profiles (holidays) take precedence.");
         HclBody r = file.block("resource", "azurerm_monitor_autoscale_setting", "prewarm");
         r.attribute("name", "prewarm-" + plan.key().environment().value() + "-" + plan.key().service().value());
@@ -189,14 +177,15 @@ public final class AzureVmssRenderer implements TerraformRenderer {
         return Duration.ofMinutes(Math.max(1, c.toMinutes())).toString();
     }
 
-    private static HclBody variables(CapacityPlan plan, String context) {
+    @Override
+    protected HclBody variables(CapacityPlan plan, String context) {
         HclBody file = new HclBody();
-        CommonBlocks.stringVariable(file, "resource_group_name", "Resource group of the autoscale setting (policy target.resourceGroup).",
-                CommonBlocks.requireAttribute(plan.target(), "resourceGroup", context));
-        CommonBlocks.stringVariable(file, "location", "Azure region of the autoscale setting (policy target.location).",
-                CommonBlocks.requireAttribute(plan.target(), "location", context));
-        CommonBlocks.stringVariable(file, "target_resource_id", "ID of the virtual machine scale set (policy target.resourceId).",
-                CommonBlocks.requireAttribute(plan.target(), "resourceId", context));
+        CommonBlocks.targetVariable(file, "resource_group_name", "Resource group of the autoscale setting",
+                plan.target(), "resourceGroup", context);
+        CommonBlocks.targetVariable(file, "location", "Azure region of the autoscale setting",
+                plan.target(), "location", context);
+        CommonBlocks.targetVariable(file, "target_resource_id", "ID of the virtual machine scale set",
+                plan.target(), "resourceId", context);
         CommonBlocks.numberVariable(file, "cpu_scale_out_above", "Average CPU percent above which a profile adds capacity.", 70);
         CommonBlocks.numberVariable(file, "cpu_scale_in_below", "Average CPU percent below which a profile removes capacity gently.", 30);
         return file;

@@ -3,20 +3,16 @@ package io.prewarm.render.google;
 import io.prewarm.common.TargetKind;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.render.OverrideSpec;
-import io.prewarm.render.RenderedFiles;
-import io.prewarm.render.TerraformRenderer;
+import io.prewarm.render.TerraformRoot;
 import io.prewarm.render.hcl.CommonBlocks;
 import io.prewarm.render.hcl.HclBody;
 import io.prewarm.render.hcl.HclExpr;
-import io.prewarm.render.hcl.HclWriter;
 import io.prewarm.render.hcl.Naming;
 import io.prewarm.render.schedule.ScheduleWindows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Renders a plan for a GCP managed instance group as one {@code google_compute_autoscaler}: the plan's
@@ -27,33 +23,18 @@ import java.util.TreeMap;
  * <p>Freeze: {@code mode = "OFF"} (the autoscaler stops resizing the group, which keeps its current
  * size) and every schedule disabled. Emergency floor: {@code min_replicas} raised to the count.
  */
-public final class GcpMigRenderer implements TerraformRenderer {
+public final class GcpMigRenderer extends TerraformRoot {
     public static final String PROVIDER_CONSTRAINT = ">= 5.0, < 8.0";
     static final int MIN_DURATION_SEC = 300;
     static final double CPU_TARGET = 0.6;
     private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^a-z0-9-]");
 
     public GcpMigRenderer() {
+        super(TargetKind.GCP_MIG, new Provider("google", PROVIDER_CONSTRAINT));
     }
 
     @Override
-    public TargetKind kind() {
-        return TargetKind.GCP_MIG;
-    }
-
-    @Override
-    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = checkKind(plan);
-        String folder = Naming.folder(plan.key());
-        Map<String, String> files = new TreeMap<>();
-        files.put(folder + "main.tf", HclWriter.write(main(plan, override, context)));
-        files.put(folder + "variables.tf", HclWriter.write(variables(plan, context)));
-        files.put(folder + "versions.tf", HclWriter.write(
-                CommonBlocks.versions("google", "hashicorp/google", PROVIDER_CONSTRAINT)));
-        return RenderedFiles.of(files);
-    }
-
-    private HclBody main(CapacityPlan plan, Optional<OverrideSpec> override, String context) {
+    protected HclBody main(CapacityPlan plan, Optional<OverrideSpec> override, String context) {
         CapacityPlan.Limits l = plan.limits();
         boolean frozen = override.filter(o -> o.kind() == OverrideSpec.Kind.FREEZE).isPresent();
         int min = override.filter(o -> o.kind() == OverrideSpec.Kind.FLOOR).map(o -> o.raise(l.min())).orElse(l.min());
@@ -61,7 +42,7 @@ public final class GcpMigRenderer implements TerraformRenderer {
         String zone = Naming.ianaZone(plan.zone(), context);
         List<Schedule> schedules = schedules(plan, min, context);
 
-        HclBody file = CommonBlocks.header(plan.key(), TargetKind.GCP_MIG, override.map(OverrideSpec::summary),
+        HclBody file = header(plan, override,
                 "Scaling schedules raise the floor only; CPU utilisation stays the reactive signal.");
         HclBody r = file.block("resource", "google_compute_autoscaler", "prewarm");
         r.attribute("name", "prewarm-" + plan.key().service().value());
@@ -142,12 +123,12 @@ public final class GcpMigRenderer implements TerraformRenderer {
         return base + "-" + Naming.shortHash(window);
     }
 
-    private static HclBody variables(CapacityPlan plan, String context) {
+    @Override
+    protected HclBody variables(CapacityPlan plan, String context) {
         HclBody file = new HclBody();
-        CommonBlocks.stringVariable(file, "project", "GCP project of the instance group (policy target.project).",
-                CommonBlocks.requireAttribute(plan.target(), "project", context));
-        CommonBlocks.stringVariable(file, "zone", "Zone of the instance group (policy target.zone).",
-                CommonBlocks.requireAttribute(plan.target(), "zone", context));
+        CommonBlocks.targetVariable(file, "project", "GCP project of the instance group",
+                plan.target(), "project", context);
+        CommonBlocks.targetVariable(file, "zone", "Zone of the instance group", plan.target(), "zone", context);
         CommonBlocks.stringVariable(file, "instance_group_manager",
                 "Name of the managed instance group (policy target.name).", plan.target().name());
         CommonBlocks.numberVariable(file, "cpu_target",

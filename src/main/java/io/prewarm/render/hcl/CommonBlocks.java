@@ -43,6 +43,16 @@ public final class CommonBlocks {
         v.attribute("default", defaultValue);
     }
 
+    /**
+     * A string variable whose default is the target's required {@code attribute}; the description names it
+     * ({@code "<description> (policy target.<attribute>)."}).
+     */
+    public static void targetVariable(HclBody file, String name, String description, Target target, String attribute,
+                                      String context) {
+        stringVariable(file, name, description + " (policy target." + attribute + ").",
+                requireAttribute(target, attribute, context));
+    }
+
     /** A number variable with a default. */
     public static void numberVariable(HclBody file, String name, String description, double defaultValue) {
         HclBody v = file.block("variable", name);

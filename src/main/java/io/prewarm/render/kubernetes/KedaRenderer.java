@@ -4,21 +4,15 @@ import io.prewarm.common.Indicators;
 import io.prewarm.common.TargetKind;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.render.OverrideSpec;
-import io.prewarm.render.RenderedFiles;
-import io.prewarm.render.TerraformRenderer;
-import io.prewarm.render.hcl.CommonBlocks;
 import io.prewarm.render.hcl.HclBody;
 import io.prewarm.render.hcl.HclExpr;
 import io.prewarm.render.hcl.HclExpr.ObjectExpr;
-import io.prewarm.render.hcl.HclWriter;
 import io.prewarm.render.hcl.Naming;
 import io.prewarm.render.schedule.ScheduleWindows;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Renders a plan as a KEDA {@code ScaledObject} through {@code kubernetes_manifest}: one cron trigger per
@@ -30,33 +24,18 @@ import java.util.TreeMap;
  * stops). The paused annotations are listed in {@code computed_fields}, so a freeze set directly on the
  * cluster (kubectl annotate) survives the next apply. Emergency floor: {@code minReplicaCount} raised.
  */
-public final class KedaRenderer implements TerraformRenderer {
+public final class KedaRenderer extends KubernetesRoot {
     static final String PAUSED = "autoscaling.keda.sh/paused";
     static final String PAUSED_REPLICAS = "autoscaling.keda.sh/paused-replicas";
     static final String CPU_UTILIZATION = "70";
 
     public KedaRenderer() {
+        super(TargetKind.KUBERNETES_KEDA);
     }
 
     @Override
-    public TargetKind kind() {
-        return TargetKind.KUBERNETES_KEDA;
-    }
-
-    @Override
-    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = checkKind(plan);
-        String folder = Naming.folder(plan.key());
-        Map<String, String> files = new TreeMap<>();
-        files.put(folder + "variables.tf", HclWriter.write(KubernetesTarget.variables(plan, context)));
-        files.put(folder + "main.tf", HclWriter.write(main(plan, override, context)));
-        files.put(folder + "versions.tf", HclWriter.write(
-                CommonBlocks.versions("kubernetes", "hashicorp/kubernetes", KubernetesTarget.PROVIDER_CONSTRAINT)));
-        return RenderedFiles.of(files);
-    }
-
-    private static HclBody main(CapacityPlan plan, Optional<OverrideSpec> override, String context) {
-        int[] replicas = KubernetesTarget.replicas(plan, override);
+    protected HclBody main(CapacityPlan plan, Optional<OverrideSpec> override, String context) {
+        int[] replicas = replicas(plan, override);
         boolean frozen = override.filter(o -> o.kind() == OverrideSpec.Kind.FREEZE).isPresent();
         int min = frozen ? plan.limits().min() : replicas[0];
         int max = frozen ? plan.limits().max() : replicas[1];
@@ -81,13 +60,13 @@ public final class KedaRenderer implements TerraformRenderer {
         }
         reactiveTrigger(plan, triggers, notes);
 
-        HclBody file = CommonBlocks.header(plan.key(), TargetKind.KUBERNETES_KEDA, override.map(OverrideSpec::summary),
+        HclBody file = header(plan, override,
                 notes.toArray(String[]::new));
         HclBody r = file.block("resource", "kubernetes_manifest", "prewarm");
         ObjectExpr metadata = HclExpr.object()
                 .put("name", HclExpr.ref("var.workload_name"))
                 .put("namespace", HclExpr.ref("var.namespace"))
-                .put("labels", HclExpr.object().put(KubernetesTarget.MANAGED_BY, "prewarm").compact());
+                .put("labels", HclExpr.object().put(MANAGED_BY, "prewarm").compact());
         if (frozen) {
             metadata.put("annotations", HclExpr.object().put(PAUSED_REPLICAS, Integer.toString(replicas[0])).compact());
         }
@@ -105,7 +84,7 @@ public final class KedaRenderer implements TerraformRenderer {
                         .put("policies", HclExpr.list(List.of(policy("Percent", b.downPercent(), b.downPeriod())))));
         ObjectExpr spec = HclExpr.object()
                 .put("scaleTargetRef", HclExpr.object()
-                        .put("apiVersion", KubernetesTarget.WORKLOAD_API)
+                        .put("apiVersion", WORKLOAD_API)
                         .put("kind", HclExpr.ref("var.workload_kind"))
                         .put("name", HclExpr.ref("var.workload_name")))
                 .put("minReplicaCount", min)

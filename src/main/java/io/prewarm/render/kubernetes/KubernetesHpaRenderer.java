@@ -3,17 +3,10 @@ package io.prewarm.render.kubernetes;
 import io.prewarm.common.TargetKind;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.render.OverrideSpec;
-import io.prewarm.render.RenderedFiles;
-import io.prewarm.render.TerraformRenderer;
-import io.prewarm.render.hcl.CommonBlocks;
 import io.prewarm.render.hcl.HclBody;
 import io.prewarm.render.hcl.HclExpr;
-import io.prewarm.render.hcl.HclWriter;
-import io.prewarm.render.hcl.Naming;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Renders a plan as a {@code kubernetes_horizontal_pod_autoscaler_v2} whose {@code behavior} carries the
@@ -25,48 +18,33 @@ import java.util.TreeMap;
  * Emergency floor: both raised to at least the count. Neither can expire inside the cluster; the
  * pipeline re-renders the plan alone when the override ends.
  */
-public final class KubernetesHpaRenderer implements TerraformRenderer {
+public final class KubernetesHpaRenderer extends KubernetesRoot {
 
     public KubernetesHpaRenderer() {
+        super(TargetKind.KUBERNETES_HPA);
     }
 
     @Override
-    public TargetKind kind() {
-        return TargetKind.KUBERNETES_HPA;
-    }
-
-    @Override
-    public RenderedFiles render(CapacityPlan plan, Optional<OverrideSpec> override) {
-        String context = checkKind(plan);
-        if (KubernetesTarget.replicas(plan, override)[1] < 1) {
+    protected HclBody main(CapacityPlan plan, Optional<OverrideSpec> override, String context) {
+        int[] replicas = replicas(plan, override);
+        if (replicas[1] < 1) {
             throw new IllegalArgumentException(context + ": an HPA cannot hold 0 replicas (freeze at 0)");
         }
-        String folder = Naming.folder(plan.key());
-        Map<String, String> files = new TreeMap<>();
-        files.put(folder + "variables.tf", HclWriter.write(KubernetesTarget.variables(plan, context)));
-        files.put(folder + "main.tf", HclWriter.write(main(plan, override)));
-        files.put(folder + "versions.tf", HclWriter.write(
-                CommonBlocks.versions("kubernetes", "hashicorp/kubernetes", KubernetesTarget.PROVIDER_CONSTRAINT)));
-        return RenderedFiles.of(files);
-    }
-
-    private static HclBody main(CapacityPlan plan, Optional<OverrideSpec> override) {
-        int[] replicas = KubernetesTarget.replicas(plan, override);
         String note = plan.actions().isEmpty() ? "The plan has no scheduled actions."
                 : "An HPA cannot schedule floors: " + plan.actions().size()
                 + " scheduled actions of the plan are not applied here; use target type kubernetes-keda to pre-warm.";
-        HclBody file = CommonBlocks.header(plan.key(), TargetKind.KUBERNETES_HPA, override.map(OverrideSpec::summary), note);
+        HclBody file = header(plan, override, note);
         HclBody hpa = file.block("resource", "kubernetes_horizontal_pod_autoscaler_v2", "prewarm");
         HclBody metadata = hpa.block("metadata");
         metadata.attribute("name", HclExpr.ref("var.workload_name"));
         metadata.attribute("namespace", HclExpr.ref("var.namespace"));
-        metadata.attribute("labels", HclExpr.object().put(KubernetesTarget.MANAGED_BY, "prewarm").compact());
+        metadata.attribute("labels", HclExpr.object().put(MANAGED_BY, "prewarm").compact());
 
         HclBody spec = hpa.block("spec");
         spec.attribute("min_replicas", replicas[0]);
         spec.attribute("max_replicas", replicas[1]);
         HclBody ref = spec.block("scale_target_ref");
-        ref.attribute("api_version", KubernetesTarget.WORKLOAD_API);
+        ref.attribute("api_version", WORKLOAD_API);
         ref.attribute("kind", HclExpr.ref("var.workload_kind"));
         ref.attribute("name", HclExpr.ref("var.workload_name"));
 

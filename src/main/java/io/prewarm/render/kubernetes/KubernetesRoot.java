@@ -1,27 +1,30 @@
 package io.prewarm.render.kubernetes;
 
 import io.prewarm.common.Target;
+import io.prewarm.common.TargetKind;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.render.OverrideSpec;
+import io.prewarm.render.TerraformRoot;
 import io.prewarm.render.hcl.CommonBlocks;
 import io.prewarm.render.hcl.HclBody;
 
 import java.util.Optional;
 
-/** What both Kubernetes renderers share: variables, provider constraint and override arithmetic. */
-final class KubernetesTarget {
+/** What both Kubernetes renderers share: the provider, variables and override arithmetic. */
+abstract class KubernetesRoot extends TerraformRoot {
     static final String PROVIDER_CONSTRAINT = ">= 2.23, < 3.0";
     static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     static final String WORKLOAD_API = "apps/v1";
 
-    private KubernetesTarget() {
+    KubernetesRoot(TargetKind kind) {
+        super(kind, new Provider("kubernetes", PROVIDER_CONSTRAINT));
     }
 
-    static HclBody variables(CapacityPlan plan, String context) {
+    @Override
+    protected final HclBody variables(CapacityPlan plan, String context) {
         Target t = plan.target();
         HclBody file = new HclBody();
-        CommonBlocks.stringVariable(file, "namespace", "Namespace of the workload (policy target.namespace).",
-                CommonBlocks.requireAttribute(t, "namespace", context));
+        CommonBlocks.targetVariable(file, "namespace", "Namespace of the workload", t, "namespace", context);
         CommonBlocks.stringVariable(file, "workload_name", "Name of the scaled workload (policy target.name).", t.name());
         CommonBlocks.stringVariable(file, "workload_kind", "Kind of the scaled workload (policy target.kind).",
                 t.attribute("kind", "Deployment"));
