@@ -1,7 +1,7 @@
 package io.prewarm.cli;
 
 import io.prewarm.cli.bench.FleetBench;
-import io.prewarm.metrics.prometheus.PrometheusSettings;
+import io.prewarm.metrics.prometheus.PrometheusConfig;
 import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
 import jakarta.inject.Inject;
 import picocli.CommandLine;
@@ -74,7 +74,7 @@ public class BenchCommand implements Runnable {
                 throw new InvalidInputException("--parallelism: " + parallelism + " is out of range [1, 256]");
             }
             Instant at = PlanCommand.parseNow(now);
-            PrometheusSettings settings = prometheus.settings();
+            PrometheusConfig settings = prometheus.settings();
             FleetBench.Options options;
             try {
                 options = new FleetBench.Options(services, seed, at, parallelism, Optional.ofNullable(workDir), keep,

@@ -7,7 +7,7 @@ import io.prewarm.gitops.MergeRequestPublisher;
 import io.prewarm.gitops.PrintingPublisher;
 import io.prewarm.gitops.gitlab.GitLabConfig;
 import io.prewarm.gitops.gitlab.GitLabPublishers;
-import io.prewarm.gitops.gitlab.GitLabSettings;
+import io.prewarm.gitops.gitlab.GitLabEndpoint;
 import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.pipeline.PlanRun;
@@ -203,7 +203,7 @@ public class PlanCommand implements Callable<Integer> {
         if (description != null) {
             return true;
         }
-        return !dryRun && (output.equals("text") || GitLabSettings.resolve(gitlab, System.getenv()).isPresent());
+        return !dryRun && (output.equals("text") || GitLabEndpoint.resolve(gitlab, System.getenv()).isPresent());
     }
 
     /** The {@code --description} file, truncated; null without the option. */

@@ -34,9 +34,9 @@ public final class MetricsExport {
      * @return where the metrics went, for the log
      * @throws UncheckedIOException naming the Pushgateway (without credentials) or the file
      */
-    public static String export(PrometheusRegistry registry, TelemetrySettings settings, boolean runSucceeded) {
-        if (settings.pushgatewayUrl().isPresent()) {
-            URI url = settings.pushgatewayUrl().get();
+    public static String export(PrometheusRegistry registry, TelemetryConfig settings, boolean runSucceeded) {
+        if (settings.pushgateway().url().isPresent()) {
+            URI url = settings.pushgateway().url().get();
             PushGateway pg = pushGateway(registry, settings);
             try {
                 if (runSucceeded) {
@@ -45,25 +45,26 @@ public final class MetricsExport {
                     pg.pushAdd();
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("pushing metrics to " + TelemetrySettings.redacted(url) + ": "
+                throw new UncheckedIOException("pushing metrics to " + TelemetryConfig.redacted(url) + ": "
                         + e.getMessage(), e);
             }
-            return "pushgateway " + TelemetrySettings.redacted(url) + " job=" + settings.job()
+            return "pushgateway " + TelemetryConfig.redacted(url) + " job=" + settings.pushgateway().job()
                     + (settings.grouping().isEmpty() ? "" : " grouping=" + settings.grouping())
                     + (runSucceeded ? " method=PUT" : " method=POST");
         }
-        writeFile(registry, settings.metricsFile());
-        return "file " + settings.metricsFile();
+        writeFile(registry, settings.files().metricsFile());
+        return "file " + settings.files().metricsFile();
     }
 
     /** The Pushgateway client for the settings (text format: the gateway's default is protobuf). */
-    static PushGateway pushGateway(PrometheusRegistry registry, TelemetrySettings settings) {
-        URI url = settings.pushgatewayUrl().orElseThrow();
+    static PushGateway pushGateway(PrometheusRegistry registry, TelemetryConfig settings) {
+        URI url = settings.pushgateway().url().orElseThrow();
         String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
         PushGateway.Builder b = PushGateway.builder().registry(registry).format(Format.PROMETHEUS_TEXT)
                 .scheme(url.getScheme().equals("https") ? Scheme.HTTPS : Scheme.HTTP)
                 .address(url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + path)
-                .job(settings.job()).connectionTimeout(settings.pushTimeout()).readTimeout(settings.pushTimeout());
+                .job(settings.pushgateway().job()).connectionTimeout(settings.pushgateway().timeout())
+                .readTimeout(settings.pushgateway().timeout());
         settings.grouping().forEach(b::groupingKey);
         settings.pushgatewayToken().ifPresent(b::bearerToken);
         return b.build();

@@ -19,14 +19,14 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Telemetry {
-    private final TelemetrySettings settings;
+    private final TelemetryConfig settings;
     private final PrewarmMetrics metrics;
     private final AuditLog audit;
     private final Clock clock;
     private final EmergencyTelemetry emergency;
     private final ReadTelemetry reads;
 
-    private Telemetry(TelemetrySettings settings, PrewarmMetrics metrics, Clock clock) {
+    private Telemetry(TelemetryConfig settings, PrewarmMetrics metrics, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = metrics;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -40,11 +40,11 @@ public final class Telemetry {
      * tests start the application several times in one JVM, and the default registry outlives each start
      * (a second registration of the same name fails). {@code /metrics} serves both.
      */
-    public static Telemetry create(TelemetrySettings settings, PrometheusRegistry registry, Clock clock) {
+    public static Telemetry create(TelemetryConfig settings, PrometheusRegistry registry, Clock clock) {
         return new Telemetry(settings, PrewarmMetrics.register(registry), clock);
     }
 
-    public TelemetrySettings settings() {
+    public TelemetryConfig settings() {
         return settings;
     }
 
@@ -70,7 +70,7 @@ public final class Telemetry {
      */
     public PlanTelemetry planRun(boolean verbose) {
         return new PlanTelemetry(metrics, verbose ? audit : audit.quiet(), settings.stateFile(), clock,
-                settings.actor());
+                settings.audit().actor());
     }
 
     /** The observer of the emergency webhook. */

@@ -1,21 +1,32 @@
 package io.prewarm.telemetry;
 
+import io.prewarm.common.Configs;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Telemetry configuration, in three prefixes so that no mapping claims all of {@code prewarm.*}:
- * {@code prewarm.pushgateway.*}, {@code prewarm.telemetry.*} and {@code prewarm.audit.*}.
+ * {@code prewarm.pushgateway.*}, {@code prewarm.telemetry.*} and {@code prewarm.audit.*}. The record holds the
+ * three mappings, checks what their types cannot express, and derives the values the code uses.
+ *
+ * @param pushgateway where {@code plan} pushes its metrics
+ * @param files       the metrics and state files
+ * @param audit       the audit log
  */
-public final class TelemetryConfig {
-    private TelemetryConfig() {
-    }
+public record TelemetryConfig(Pushgateway pushgateway, Files files, Audit audit) {
+    private static final Pattern LABEL = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     /** Where {@code plan} pushes its metrics. */
     @ConfigMapping(prefix = "prewarm.pushgateway")
@@ -71,14 +82,82 @@ public final class TelemetryConfig {
         String actor();
     }
 
-    /** The validated settings. */
-    public static TelemetrySettings settings(Pushgateway pushgateway, Files files, Audit audit) {
-        return new TelemetrySettings(pushgateway.url(), pushgateway.token().filter(t -> !t.isBlank()),
-                pushgateway.job(), pushgateway.grouping(), pushgateway.timeout(), files.metricsFile(),
-                optionalPath(audit.file()), optionalPath(files.stateFile()), audit.actor());
+    /** @throws IllegalArgumentException naming the property whose value cannot work (never echoing a secret) */
+    public TelemetryConfig {
+        Objects.requireNonNull(pushgateway, "pushgateway");
+        Objects.requireNonNull(files, "files");
+        Objects.requireNonNull(audit, "audit");
+        pushgateway.url().ifPresent(TelemetryConfig::checkUrl);
+        if (pushgateway.job().isBlank()) {
+            throw new IllegalArgumentException("prewarm.pushgateway.job must not be blank");
+        }
+        if (audit.actor().isBlank()) {
+            throw new IllegalArgumentException("prewarm.audit.actor must not be blank");
+        }
+        Duration timeout = pushgateway.timeout();
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("prewarm.pushgateway.timeout must be positive, got " + timeout);
+        }
+        pushgateway.grouping().forEach((k, v) -> {
+            if (!LABEL.matcher(k).matches() || k.startsWith("__") || k.equals("job")) {
+                throw new IllegalArgumentException("prewarm.pushgateway.grouping." + k + " is not a usable label name");
+            }
+            if (v == null || v.isEmpty()) {
+                throw new IllegalArgumentException("prewarm.pushgateway.grouping." + k + " must not be empty");
+            }
+        });
+    }
+
+    /**
+     * The three mappings without CDI, their defaults overridden by {@code values}.
+     *
+     * @param values full property names ({@code prewarm.pushgateway.url}) and their values
+     */
+    public static TelemetryConfig of(Map<String, String> values) {
+        SmallRyeConfig config = Configs.config(values, Pushgateway.class, Files.class, Audit.class);
+        return new TelemetryConfig(config.getConfigMapping(Pushgateway.class), config.getConfigMapping(Files.class),
+                config.getConfigMapping(Audit.class));
+    }
+
+    /** The Pushgateway's bearer token; a blank one counts as unset. */
+    public Optional<String> pushgatewayToken() {
+        return pushgateway.token().filter(t -> !t.isBlank());
+    }
+
+    /** The grouping labels, sorted by name. */
+    public SortedMap<String, String> grouping() {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(pushgateway.grouping()));
+    }
+
+    /** The audit log file, or empty for the application log only. */
+    public Optional<Path> auditFile() {
+        return optionalPath(audit.file());
+    }
+
+    /** The state kept between runs, or empty for none. */
+    public Optional<Path> stateFile() {
+        return optionalPath(files.stateFile());
     }
 
     private static Optional<Path> optionalPath(String value) {
         return value.isBlank() || value.equals("none") ? Optional.empty() : Optional.of(Path.of(value));
+    }
+
+    private static void checkUrl(URI u) {
+        String scheme = u.getScheme();
+        if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+            throw new IllegalArgumentException("prewarm.pushgateway.url must be http(s)://host[:port][/prefix], got "
+                    + redacted(u));
+        }
+        if (u.getRawUserInfo() != null || u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw new IllegalArgumentException("prewarm.pushgateway.url must not carry credentials, a query or a "
+                    + "fragment (use prewarm.pushgateway.token), got " + redacted(u));
+        }
+    }
+
+    /** The URL without user info, query and fragment, for logs and errors. */
+    static String redacted(URI u) {
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                + (u.getRawPath() == null ? "" : u.getRawPath());
     }
 }

@@ -14,7 +14,7 @@ public class TelemetryProducer {
     @Singleton
     Telemetry telemetry(TelemetryConfig.Pushgateway pushgateway, TelemetryConfig.Files files,
                         TelemetryConfig.Audit audit) {
-        return Telemetry.create(TelemetryConfig.settings(pushgateway, files, audit), new PrometheusRegistry(),
+        return Telemetry.create(new TelemetryConfig(pushgateway, files, audit), new PrometheusRegistry(),
                 Clock.systemUTC());
     }
 }

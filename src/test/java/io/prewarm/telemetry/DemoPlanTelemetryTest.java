@@ -17,12 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,27 +41,26 @@ class DemoPlanTelemetryTest {
         List<ServicePolicy> policies = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(Path.of("policies"));
         Stages stages = new Wiring().stages("demo");
         PrometheusRegistry registry = new PrometheusRegistry();
-        Telemetry t = Telemetry.create(TelemetrySettings.defaults(dir), registry, Clock.fixed(now, ZoneOffset.UTC));
+        Telemetry t = Telemetry.create(TelemetryConfigs.in(dir), registry, Clock.fixed(now, ZoneOffset.UTC));
         PlanTelemetry observer = t.planRun();
         RunSummary summary = new PlanRun(stages, observer).run(policies, new MemoryWorkspace(),
                 new PlanRun.Options(now, false, 2, false));
         assertThat(t.export(observer)).isTrue();
 
         List<AuditEntry> audit = AuditLog.read(t.settings().auditFile().orElseThrow());
-        assertAgree(Scrape.parse(read(t.settings().metricsFile())), summary, audit, policies.size());
+        assertAgree(Scrape.parse(read(t.settings().files().metricsFile())), summary, audit, policies.size());
 
         if (ExternalTools.onPath("prometheus-pushgateway").isEmpty()) {
             System.out.println("pushgateway part skipped: prometheus-pushgateway is not installed");
             return;
         }
         try (Gateway gw = Gateway.start()) {
-            TelemetrySettings d = t.settings();
-            MetricsExport.export(registry, new TelemetrySettings(Optional.of(gw.url), Optional.empty(), "prewarm-plan",
-                    Map.of("repository", "demo"), Duration.ofSeconds(5), d.metricsFile(), d.auditFile(), d.stateFile(),
-                    d.actor()), observer.succeeded());
+            MetricsExport.export(registry, TelemetryConfigs.in(dir, Map.of("prewarm.pushgateway.url", gw.url.toString(),
+                    "prewarm.pushgateway.grouping.repository", "demo", "prewarm.pushgateway.timeout", "5s")),
+                    observer.succeeded());
             Scrape pushed = gw.scrape().without("instance", "job", "repository");
             assertAgree(pushed, summary, audit, policies.size());
-            Scrape file = Scrape.parse(read(t.settings().metricsFile()));
+            Scrape file = Scrape.parse(read(t.settings().files().metricsFile()));
             file.family("prewarm_plan_actions").forEach((k, v) -> assertThat(pushed.value(k)).as(k).isEqualTo(v));
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -31,7 +31,7 @@ class EmergencyTelemetryTest {
     final PrometheusRegistry registry = new PrometheusRegistry();
 
     Telemetry telemetry() {
-        return Telemetry.create(TelemetrySettings.defaults(dir), registry, Clock.fixed(NOW, ZoneOffset.UTC));
+        return Telemetry.create(TelemetryConfigs.in(dir), registry, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

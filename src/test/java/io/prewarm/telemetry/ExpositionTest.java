@@ -36,7 +36,7 @@ class ExpositionTest {
     @BeforeEach
     void fill() {
         registry = new PrometheusRegistry();
-        telemetry = Telemetry.create(TelemetrySettings.defaults(dir), registry, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+        telemetry = Telemetry.create(TelemetryConfigs.in(dir), registry, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
         PlanTelemetry run = telemetry.planRun();
         new PlanRun(Fixtures.stages(Map.of(ServiceKey.of("prod", "checkout"), x -> 500,
                 ServiceKey.of("prod", "search"), x -> 1500)), run)

@@ -39,8 +39,7 @@ class PlanTelemetryTest {
     final PrometheusRegistry registry = new PrometheusRegistry();
 
     Telemetry telemetry(Instant end) {
-        TelemetrySettings s = TelemetrySettings.defaults(dir);
-        return Telemetry.create(s, registry, Clock.fixed(end, ZoneOffset.UTC));
+        return Telemetry.create(TelemetryConfigs.in(dir), registry, Clock.fixed(end, ZoneOffset.UTC));
     }
 
     static List<ServicePolicy> policies() {
@@ -124,8 +123,9 @@ class PlanTelemetryTest {
         assertThat(t.planRun().audit().echoes()).isFalse();
         assertThat(t.planRun(true).audit().echoes()).isTrue();
         assertThat(t.audit().echoes()).as("serve's emergency lines are logged too").isTrue();
-        Telemetry noFile = Telemetry.create(new TelemetrySettings(Optional.empty(), Optional.empty(), "prewarm-plan",
-                Map.of(), Duration.ofSeconds(1), dir.resolve("m.prom"), Optional.empty(), Optional.empty(), "ci"),
+        Telemetry noFile = Telemetry.create(TelemetryConfig.of(Map.of("prewarm.pushgateway.timeout", "1s",
+                "prewarm.telemetry.metrics-file", dir.resolve("m.prom").toString(), "prewarm.audit.file", "none",
+                "prewarm.telemetry.state-file", "none", "prewarm.audit.actor", "ci")),
                 new PrometheusRegistry(), Clock.systemUTC());
         assertThat(noFile.planRun().audit().echoes()).as("without a file the log is the only copy").isTrue();
     }
@@ -239,7 +239,7 @@ class PlanTelemetryTest {
 
         PrometheusRegistry second = new PrometheusRegistry();
         Instant later = cut.plus(Duration.ofDays(1));
-        Telemetry next = Telemetry.create(TelemetrySettings.defaults(dir), second,
+        Telemetry next = Telemetry.create(TelemetryConfigs.in(dir), second,
                 Clock.fixed(later.plusSeconds(30), ZoneOffset.UTC));
         PlanTelemetry run2 = next.planRun();
         new PlanRun(Fixtures.stages(Map.of(CHECKOUT, checkout, SEARCH, x -> 100)), run2)

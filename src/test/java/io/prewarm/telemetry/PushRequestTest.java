@@ -6,11 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -42,11 +39,10 @@ class PushRequestTest {
         server.stop();
     }
 
-    TelemetrySettings settings(String path) {
-        TelemetrySettings d = TelemetrySettings.defaults(Path.of("target/unused"));
-        return new TelemetrySettings(Optional.of(URI.create(server.baseUrl() + path)), Optional.of("s3cret-token"),
-                "prewarm-plan", Map.of("repository", "infra-live"), Duration.ofSeconds(5), d.metricsFile(),
-                d.auditFile(), d.stateFile(), "ci");
+    TelemetryConfig settings(String path) {
+        return TelemetryConfigs.in(Path.of("target/unused"), Map.of("prewarm.pushgateway.url", server.baseUrl() + path,
+                "prewarm.pushgateway.token", "s3cret-token", "prewarm.pushgateway.grouping.repository", "infra-live",
+                "prewarm.pushgateway.timeout", "5s", "prewarm.audit.actor", "ci"));
     }
 
     @Test

@@ -14,12 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +49,16 @@ class PushgatewayTest {
         return gateway.get(path);
     }
 
-    TelemetrySettings settings(String repository) {
-        TelemetrySettings d = TelemetrySettings.defaults(dir);
-        return new TelemetrySettings(Optional.of(url), Optional.of("s3cret-token"), "prewarm-plan",
-                Map.of("repository", repository), Duration.ofSeconds(5), d.metricsFile(), d.auditFile(), d.stateFile(),
-                "ci");
+    TelemetryConfig settings(String repository) {
+        return settings(repository, Map.of());
+    }
+
+    TelemetryConfig settings(String repository, Map<String, String> overrides) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("prewarm.pushgateway.url", url.toString(),
+                "prewarm.pushgateway.token", "s3cret-token", "prewarm.pushgateway.grouping.repository", repository,
+                "prewarm.pushgateway.timeout", "5s", "prewarm.audit.actor", "ci"));
+        values.putAll(overrides);
+        return TelemetryConfigs.in(dir, values);
     }
 
     PlanTelemetry runPlan(Telemetry t, Map<ServiceKey, java.util.function.DoubleUnaryOperator> demand) {
@@ -80,7 +83,7 @@ class PushgatewayTest {
                 + ",repository=\"infra-live\",service=\"checkout\",target=\"aws-asg\"}")).isEqualTo(6);
         assertThat(gw.value("prewarm_plan_last_success_timestamp_seconds{" + group + ",repository=\"infra-live\"}"))
                 .isEqualTo(end.getEpochSecond());
-        assertThat(Files.exists(t.settings().metricsFile())).as("no file when pushing").isFalse();
+        assertThat(Files.exists(t.settings().files().metricsFile())).as("no file when pushing").isFalse();
     }
 
     @Test
@@ -91,9 +94,8 @@ class PushgatewayTest {
 
         // a later run on a fresh machine (no state file) whose only service fails
         Path elsewhere = Files.createTempDirectory(dir, "fresh");
-        TelemetrySettings s = settings("keep");
-        TelemetrySettings fresh = new TelemetrySettings(s.pushgatewayUrl(), s.pushgatewayToken(), s.job(), s.grouping(),
-                s.pushTimeout(), elsewhere.resolve("m.prom"), Optional.empty(), Optional.empty(), s.actor());
+        TelemetryConfig fresh = settings("keep", Map.of("prewarm.telemetry.metrics-file",
+                elsewhere.resolve("m.prom").toString(), "prewarm.audit.file", "none", "prewarm.telemetry.state-file", "none"));
         Telemetry failing = Telemetry.create(fresh, new PrometheusRegistry(),
                 Clock.fixed(first.plusSeconds(3600), ZoneOffset.UTC));
         PlanTelemetry run = runPlan(failing, Map.of());
@@ -111,10 +113,8 @@ class PushgatewayTest {
     @Test
     void anUnreachableGatewayIsReportedWithoutTheToken() throws Exception {
         int closed = Gateway.freePort();
-        TelemetrySettings s = settings("x");
-        TelemetrySettings down = new TelemetrySettings(Optional.of(URI.create("http://127.0.0.1:" + closed)),
-                s.pushgatewayToken(), s.job(), s.grouping(), Duration.ofSeconds(2), s.metricsFile(), s.auditFile(),
-                s.stateFile(), s.actor());
+        TelemetryConfig down = settings("x", Map.of("prewarm.pushgateway.url", "http://127.0.0.1:" + closed,
+                "prewarm.pushgateway.timeout", "2s"));
         PrometheusRegistry registry = new PrometheusRegistry();
         PrewarmMetrics.register(registry);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricsExport.export(registry, down, true))

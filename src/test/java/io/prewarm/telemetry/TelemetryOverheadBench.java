@@ -38,7 +38,7 @@ class TelemetryOverheadBench {
             new PlanRun(stages, RunListener.NONE).run(policies, new MemoryWorkspace(), options);
             long bare = System.nanoTime() - t0;
             Path dir = Files.createTempDirectory("bench");
-            Telemetry t = Telemetry.create(TelemetrySettings.defaults(dir), new PrometheusRegistry(), Clock.systemUTC());
+            Telemetry t = Telemetry.create(TelemetryConfigs.in(dir), new PrometheusRegistry(), Clock.systemUTC());
             PlanTelemetry observer = t.planRun();
             Timed timed = new Timed(observer);
             long t1 = System.nanoTime();

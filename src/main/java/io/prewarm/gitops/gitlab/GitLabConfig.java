@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * GitLab settings ({@code prewarm.gitlab.*}, or {@code PREWARM_GITLAB_*} in the environment). Without a
  * token prewarm opens no merge request and prints the description instead. Inside GitLab CI the URL and
- * the project default to {@code CI_API_V4_URL} and {@code CI_PROJECT_ID}; see {@link GitLabSettings#resolve}.
+ * the project default to {@code CI_API_V4_URL} and {@code CI_PROJECT_ID}; see {@link GitLabEndpoint#resolve}.
  */
 @ConfigMapping(prefix = "prewarm.gitlab")
 public interface GitLabConfig {

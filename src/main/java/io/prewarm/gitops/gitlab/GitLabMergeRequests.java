@@ -9,6 +9,7 @@ import io.prewarm.gitops.MergeRequest;
 import io.prewarm.gitops.MergeRequestConflictException;
 import io.prewarm.gitops.MergeRequestDraft;
 import io.prewarm.gitops.MergeRequests;
+import io.prewarm.gitops.Secret;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.ws.rs.ProcessingException;
@@ -41,7 +42,8 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
     private static final int MAX_PAGES = 20;
     private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
-    private final GitLabSettings settings;
+    private final GitLabConfig settings;
+    private final GitLabEndpoint endpoint;
     private final GitLabApi api;
     private final Sleeper sleeper;
 
@@ -51,33 +53,34 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    GitLabMergeRequests(GitLabSettings settings, GitLabApi api, Sleeper sleeper) {
+    GitLabMergeRequests(GitLabConfig settings, GitLabEndpoint endpoint, GitLabApi api, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.api = Objects.requireNonNull(api, "api");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
-    /** A client for {@code settings}; close it when done. */
-    public static GitLabMergeRequests create(GitLabSettings settings) {
-        return create(settings, d -> Thread.sleep(d.toMillis()));
+    /** A client for {@code endpoint} with the other {@code settings}; close it when done. */
+    public static GitLabMergeRequests create(GitLabConfig settings, GitLabEndpoint endpoint) {
+        return create(settings, endpoint, d -> Thread.sleep(d.toMillis()));
     }
 
-    static GitLabMergeRequests create(GitLabSettings settings, Sleeper sleeper) {
+    static GitLabMergeRequests create(GitLabConfig settings, GitLabEndpoint endpoint, Sleeper sleeper) {
         GitLabApi api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(settings.apiUrl())
+                .baseUri(endpoint.apiUrl())
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
                 .loggingMaskedHeaders(Set.of("PRIVATE-TOKEN"))
-                .clientHeadersFactory(new TokenHeader(settings))
+                .clientHeadersFactory(new TokenHeader(endpoint.token()))
                 .build(GitLabApi.class);
-        return new GitLabMergeRequests(settings, api, sleeper);
+        return new GitLabMergeRequests(settings, endpoint, api, sleeper);
     }
 
     @Override
     public Optional<MergeRequest> findOpen(String sourceBranch, String targetBranch) {
         String what = "finding the open merge request for " + sourceBranch;
-        JsonNode list = call(what, () -> api.list(settings.projectSegment(), "opened", sourceBranch, targetBranch,
+        JsonNode list = call(what, () -> api.list(endpoint.projectSegment(), "opened", sourceBranch, targetBranch,
                 PER_PAGE, 1));
         for (JsonNode n : list) {
             MergeRequest mr = toMergeRequest(n, what);
@@ -95,7 +98,7 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
         List<MergeRequest> out = new ArrayList<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             int p = page;
-            JsonNode list = call(what, () -> api.list(settings.projectSegment(), "opened", null, targetBranch,
+            JsonNode list = call(what, () -> api.list(endpoint.projectSegment(), "opened", null, targetBranch,
                     PER_PAGE, p));
             for (JsonNode n : list) {
                 MergeRequest mr = toMergeRequest(n, what);
@@ -119,10 +122,10 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
                 .put("description", draft.description())
                 .put("labels", String.join(",", labels(draft)))
                 .put("remove_source_branch", settings.removeSourceBranch());
-        ids(body.putArray("assignee_ids"), draft.assigneeIds(), settings.assigneeIds());
-        ids(body.putArray("reviewer_ids"), draft.reviewerIds(), settings.reviewerIds());
+        ids(body.putArray("assignee_ids"), draft.assigneeIds(), settings.assigneeIds().orElse(List.of()));
+        ids(body.putArray("reviewer_ids"), draft.reviewerIds(), settings.reviewerIds().orElse(List.of()));
         String what = "opening merge request for " + draft.sourceBranch();
-        MergeRequest mr = toMergeRequest(call(what, () -> api.create(settings.projectSegment(), body.toString())), what);
+        MergeRequest mr = toMergeRequest(call(what, () -> api.create(endpoint.projectSegment(), body.toString())), what);
         Log.infof("opened merge request iid=%d branch=%s", mr.iid(), mr.sourceBranch());
         return mr;
     }
@@ -134,7 +137,7 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
                 .put("description", draft.description())
                 .put("add_labels", String.join(",", labels(draft)));
         String what = "updating merge request !" + iid;
-        MergeRequest mr = toMergeRequest(call(what, () -> api.update(settings.projectSegment(), iid, body.toString())),
+        MergeRequest mr = toMergeRequest(call(what, () -> api.update(endpoint.projectSegment(), iid, body.toString())),
                 what);
         Log.infof("updated merge request iid=%d branch=%s", mr.iid(), mr.sourceBranch());
         return mr;
@@ -143,14 +146,15 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
     @Override
     public void close(long iid, String note) {
         String noteJson = JSON.createObjectNode().put("body", note).toString();
-        call("commenting on merge request !" + iid, () -> api.note(settings.projectSegment(), iid, noteJson));
+        call("commenting on merge request !" + iid, () -> api.note(endpoint.projectSegment(), iid, noteJson));
         String closeJson = JSON.createObjectNode().put("state_event", "close").toString();
-        call("closing merge request !" + iid, () -> api.update(settings.projectSegment(), iid, closeJson));
+        call("closing merge request !" + iid, () -> api.update(endpoint.projectSegment(), iid, closeJson));
         Log.infof("closed superseded merge request iid=%d", iid);
     }
 
     private List<String> labels(MergeRequestDraft draft) {
-        Set<String> all = new LinkedHashSet<>(settings.labels());
+        Set<String> all = new LinkedHashSet<>();
+        settings.labels().stream().map(String::strip).filter(l -> !l.isEmpty()).forEach(all::add);
         all.addAll(draft.labels());
         return List.copyOf(all);
     }
@@ -174,7 +178,7 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
                 retryAfter = retryAfter(r.getHeaderString("Retry-After"));
             } catch (ProcessingException e) {
                 if (attempt >= settings.maxAttempts()) {
-                    throw new GitOpsException(what + ": " + settings.token().scrub(cause(e)) + " (after " + attempt
+                    throw new GitOpsException(what + ": " + endpoint.token().scrub(cause(e)) + " (after " + attempt
                             + " attempts)");
                 }
                 pause(what, wait, attempt, "connection failure");
@@ -207,7 +211,7 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
     }
 
     private GitOpsException failure(String what, int status, String body, int attempts) {
-        String project = settings.project();
+        String project = endpoint.project();
         String detail = switch (status) {
             case 401 -> "gitlab answered 401 unauthorized: the token in prewarm.gitlab.token is missing, expired "
                     + "or revoked";
@@ -219,7 +223,7 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
             default -> "gitlab answered " + status + ": " + message(body)
                     + (attempts > 1 ? " (after " + attempts + " attempts)" : "");
         };
-        detail = settings.token().scrub(detail);
+        detail = endpoint.token().scrub(detail);
         return status == 409 ? new MergeRequestConflictException(what + ": " + detail)
                 : new GitOpsException(what + ": " + detail);
     }
@@ -288,12 +292,12 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
     }
 
     /** Sends the token in every request; never printed. */
-    private record TokenHeader(GitLabSettings settings) implements ClientHeadersFactory {
+    private record TokenHeader(Secret token) implements ClientHeadersFactory {
         @Override
         public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
                                                      MultivaluedMap<String, String> outgoing) {
             MultivaluedMap<String, String> result = new MultivaluedHashMap<>();
-            result.putSingle("PRIVATE-TOKEN", settings.token().reveal());
+            result.putSingle("PRIVATE-TOKEN", token.reveal());
             return result;
         }
 

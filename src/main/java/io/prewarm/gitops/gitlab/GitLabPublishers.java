@@ -18,8 +18,8 @@ public final class GitLabPublishers {
      * @param out    where the description goes when GitLab is not configured
      */
     public static MergeRequestPublisher fromConfig(GitLabConfig config, Map<String, String> env, PrintStream out) {
-        return GitLabSettings.resolve(config, env)
-                .<MergeRequestPublisher>map(s -> new MergeRequestSync(GitLabMergeRequests.create(s)))
+        return GitLabEndpoint.resolve(config, env)
+                .<MergeRequestPublisher>map(e -> new MergeRequestSync(GitLabMergeRequests.create(config, e)))
                 .orElseGet(() -> new PrintingPublisher(out));
     }
 }

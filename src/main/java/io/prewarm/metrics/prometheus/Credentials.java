@@ -23,21 +23,21 @@ record Credentials(Map<String, String> headers, List<String> secrets) {
         secrets = List.copyOf(secrets);
     }
 
-    static Credentials resolve(PrometheusSettings s) {
+    static Credentials resolve(PrometheusConfig s) {
         Map<String, String> headers = new LinkedHashMap<>(s.headers());
         List<String> secrets = new ArrayList<>();
         // Header values may be tenant ids or API keys; scrub any long enough not to collide with ordinary text.
         s.headers().values().stream().filter(v -> v.length() >= 8).forEach(secrets::add);
-        Optional<String> token = s.bearerToken().or(() -> s.bearerTokenFile().map(Credentials::readToken));
+        Optional<String> token = PrometheusConfigs.bearerToken(s).or(() -> s.bearerTokenFile().map(Credentials::readToken));
         if (token.isPresent()) {
             headers.put(AUTHORIZATION, "Bearer " + token.get());
             secrets.add(token.get());
-        } else if (s.basicUsername().isPresent()) {
-            String pair = s.basicUsername().get() + ":" + s.basicPassword().orElse("");
+        } else if (PrometheusConfigs.basicUsername(s).isPresent()) {
+            String pair = PrometheusConfigs.basicUsername(s).get() + ":" + s.basicAuth().password().orElse("");
             String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
             headers.put(AUTHORIZATION, "Basic " + encoded);
             secrets.add(encoded);
-            s.basicPassword().filter(p -> !p.isEmpty()).ifPresent(secrets::add);
+            s.basicAuth().password().filter(p -> !p.isEmpty()).ifPresent(secrets::add);
         }
         return new Credentials(headers, secrets);
     }

@@ -41,16 +41,17 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
     private final String timeout;
     private final ConcurrentMap<ServiceKey, FetchReport> reports = new ConcurrentHashMap<>();
 
-    PrometheusMetricsSource(URI baseUrl, Transport transport, PrometheusSettings settings, Credentials credentials,
+    PrometheusMetricsSource(URI baseUrl, Transport transport, PrometheusConfig settings, Credentials credentials,
                             Clock clock, Sleeper sleeper) {
         this.server = display(baseUrl);
         this.transport = Objects.requireNonNull(transport, "transport");
         this.credentials = credentials;
         this.maxPoints = settings.maxPointsPerRequest();
         this.timeout = Grid.seconds(settings.readTimeout().toMillis());
-        CircuitBreaker breaker = new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock);
-        Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), settings.jitter(),
-                new Random(settings.jitterSeed()));
+        CircuitBreaker breaker = new CircuitBreaker(settings.circuitBreaker().failureThreshold(),
+                settings.circuitBreaker().openFor(), clock);
+        Backoff backoff = new Backoff(settings.retry().initialBackoff(), settings.retry().maxBackoff(),
+                settings.retry().jitter(), new Random(settings.retry().jitterSeed()));
         this.executor = new RequestExecutor(settings, breaker, backoff, sleeper);
     }
 
@@ -59,14 +60,15 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
      * Mimir prefix such as {@code https://mimir/prometheus}), without CDI.
      *
      * @throws IllegalArgumentException for a URL that is not http(s), carries credentials, or settings
-     *                                  whose token or CA file cannot be read
+     *                                  that cannot work (see {@link PrometheusConfigs#check}) or whose token or CA file cannot be read
      */
-    public static PrometheusMetricsSource create(URI baseUrl, PrometheusSettings settings) {
+    public static PrometheusMetricsSource create(URI baseUrl, PrometheusConfig settings) {
         return create(baseUrl, settings, Clock.systemUTC(), Sleeper.SYSTEM);
     }
 
-    /** As {@link #create(URI, PrometheusSettings)}, with the breaker's clock and the retry sleeper injected. */
-    public static PrometheusMetricsSource create(URI baseUrl, PrometheusSettings settings, Clock clock, Sleeper sleeper) {
+    /** As {@link #create(URI, PrometheusConfig)}, with the breaker's clock and the retry sleeper injected. */
+    public static PrometheusMetricsSource create(URI baseUrl, PrometheusConfig settings, Clock clock, Sleeper sleeper) {
+        PrometheusConfigs.check(settings);
         URI base = checkBaseUrl(baseUrl);
         Credentials credentials = Credentials.resolve(settings);
         return new PrometheusMetricsSource(base, RestClientTransport.create(base, settings, credentials), settings,

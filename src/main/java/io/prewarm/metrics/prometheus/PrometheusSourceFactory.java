@@ -16,12 +16,12 @@ public class PrometheusSourceFactory {
         this.config = config;
     }
 
-    /** The validated settings, for the run summary ({@link PrometheusSettings#toString()} hides secrets). */
-    public PrometheusSettings settings() {
-        return PrometheusSettings.from(config);
+    /** The checked configuration. */
+    public PrometheusConfig settings() {
+        return PrometheusConfigs.check(config);
     }
 
     public PrometheusMetricsSource open(URI baseUrl) {
-        return PrometheusMetricsSource.create(baseUrl, settings());
+        return PrometheusMetricsSource.create(baseUrl, config);
     }
 }

@@ -44,9 +44,9 @@ final class RequestExecutor {
     private final Sleeper sleeper;
     private volatile ReadEvents events = ReadEvents.NONE;
 
-    RequestExecutor(PrometheusSettings s, CircuitBreaker breaker, Backoff backoff, Sleeper sleeper) {
+    RequestExecutor(PrometheusConfig s, CircuitBreaker breaker, Backoff backoff, Sleeper sleeper) {
         this.inFlight = new Semaphore(s.maxInFlight(), true);
-        this.maxAttempts = s.maxAttempts();
+        this.maxAttempts = s.retry().maxAttempts();
         this.readTimeout = s.readTimeout();
         this.breaker = breaker;
         this.backoff = backoff;

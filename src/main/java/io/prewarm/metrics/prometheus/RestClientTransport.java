@@ -30,7 +30,7 @@ final class RestClientTransport implements Transport {
     }
 
     /** Builds the client; reads the CA file now, so a bad file fails before any query. */
-    static RestClientTransport create(URI baseUri, PrometheusSettings s, Credentials credentials) {
+    static RestClientTransport create(URI baseUri, PrometheusConfig s, Credentials credentials) {
         Set<String> masked = new HashSet<>(credentials.headers().keySet());
         masked.add(HttpHeaders.AUTHORIZATION);
         QuarkusRestClientBuilder b = QuarkusRestClientBuilder.newBuilder()

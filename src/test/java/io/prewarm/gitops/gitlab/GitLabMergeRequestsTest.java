@@ -5,21 +5,21 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.prewarm.common.Configs;
 import io.prewarm.gitops.GitOpsException;
 import io.prewarm.gitops.MergeRequestDraft;
 import io.prewarm.gitops.MergeRequestOutcome;
 import io.prewarm.gitops.MergeRequestSync;
-import io.prewarm.gitops.Secret;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -74,7 +74,7 @@ class GitLabMergeRequestsTest {
     void start() {
         wm.start();
         Logger.getLogger("").addHandler(capture);
-        gitlab = GitLabMergeRequests.create(settings(4), sleeps::add);
+        gitlab = client(config(4));
     }
 
     @AfterEach
@@ -84,10 +84,16 @@ class GitLabMergeRequestsTest {
         wm.stop();
     }
 
-    GitLabSettings settings(int attempts) {
-        return new GitLabSettings(URI.create(wm.baseUrl() + "/api/v4"), "platform/gitops", Secret.of(TOKEN),
-                List.of("prewarm", "capacity"), List.of(11L), List.of(12L, 13L), true, attempts, Duration.ofMillis(1),
-                Duration.ofSeconds(2), Duration.ofSeconds(5));
+    /** Labels with a blank and a repeated entry, which the requests must not carry. */
+    GitLabConfig config(int attempts) {
+        return Configs.mapping(GitLabConfig.class, Map.of("url", wm.baseUrl() + "/api/v4", "token", TOKEN,
+                "project", "platform/gitops", "labels", "prewarm, ,prewarm,capacity", "assignee-ids", "11",
+                "reviewer-ids", "12,13", "max-attempts", String.valueOf(attempts), "backoff", "1ms",
+                "connect-timeout", "2s", "read-timeout", "5s"));
+    }
+
+    GitLabMergeRequests client(GitLabConfig config) {
+        return GitLabMergeRequests.create(config, GitLabEndpoint.resolve(config, Map.of()).orElseThrow(), sleeps::add);
     }
 
     static String mr(long iid, String source, String description) {
@@ -186,7 +192,7 @@ class GitLabMergeRequestsTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
         wm.verify(1, anyRequestedFor(anyUrl()));
         assertThat(logged).noneMatch(l -> l.contains(TOKEN));
-        assertThat(settings(1).toString()).doesNotContain(TOKEN);
+        assertThat(GitLabEndpoint.resolve(config(1), Map.of()).orElseThrow().toString()).doesNotContain(TOKEN);
     }
 
     @Test
@@ -257,10 +263,10 @@ class GitLabMergeRequestsTest {
 
     @Test
     void aNumericProjectIdIsUsedAsIs() {
-        GitLabSettings s = new GitLabSettings(URI.create(wm.baseUrl() + "/api/v4/"), "42", Secret.of(TOKEN), List.of(),
-                List.of(), List.of(), false, 1, Duration.ofMillis(1), Duration.ofSeconds(2), Duration.ofSeconds(5));
+        GitLabConfig byIdConfig = Configs.mapping(GitLabConfig.class, Map.of("url", wm.baseUrl() + "/api/v4/",
+                "token", TOKEN, "project", "42", "remove-source-branch", "false", "max-attempts", "1"));
         wm.stubFor(get(urlPathEqualTo("/api/v4/projects/42/merge_requests")).willReturn(okJson("[]")));
-        try (GitLabMergeRequests byId = GitLabMergeRequests.create(s, sleeps::add)) {
+        try (GitLabMergeRequests byId = client(byIdConfig)) {
             assertThat(byId.findOpen(BRANCH, "main")).isEmpty();
         }
     }

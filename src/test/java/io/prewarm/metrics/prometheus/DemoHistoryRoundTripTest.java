@@ -39,7 +39,7 @@ class DemoHistoryRoundTripTest {
         assertThat(new CommandLine(new DemoCommand()).execute("export", "--openmetrics", file.toString())).isZero();
         LocalPrometheus.backfill(file, dir.resolve("data"));
         try (LocalPrometheus prom = LocalPrometheus.start(dir.resolve("data"));
-             PrometheusMetricsSource source = PrometheusMetricsSource.create(prom.baseUrl(), PrometheusSettings.defaults())) {
+             PrometheusMetricsSource source = PrometheusMetricsSource.create(prom.baseUrl(), PrometheusConfigs.defaults())) {
             DemoMetricsSource demo = new DemoMetricsSource();
             // what `plan --now 2026-11-28T00:00:00Z` asks for: 28 days at 5 minutes before now
             TimeWindow window = new TimeWindow(DemoHistory.START, DemoHistory.END, DemoHistory.STEP);

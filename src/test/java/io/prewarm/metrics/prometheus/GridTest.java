@@ -32,7 +32,7 @@ class GridTest {
     void aFullChunkOfElevenThousandOnePointsIsExactlyElevenThousandIntervals() {
         List<Grid.Chunk> chunks = new Grid(0, 60_000, 22_002).chunks(11_001);
         assertThat(chunks).hasSize(2);
-        assertThat(chunks.get(0).to() - 1 - chunks.get(0).from()).isEqualTo(PrometheusSettings.PROMETHEUS_MAX_INTERVALS);
+        assertThat(chunks.get(0).to() - 1 - chunks.get(0).from()).isEqualTo(PrometheusConfigs.PROMETHEUS_MAX_INTERVALS);
     }
 
     @Test

@@ -54,8 +54,8 @@ class PrometheusAuthTest {
     void sendsTheBearerTokenAndTenantHeaderOnEveryRequest() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("X-Scope-OrgID", equalTo("team-a")).willReturn(okJson(OK)));
-        PrometheusSettings s = WireMockSupport.fastSettings().bearerToken(TOKEN)
-                .headers(Map.of("X-Scope-OrgID", "team-a")).build();
+        PrometheusConfig s = WireMockSupport.fast(Map.of("bearer-token", TOKEN,
+                "headers.X-Scope-OrgID", "team-a"));
         try (PrometheusMetricsSource source = wm.source(s)) {
             assertThat(source.fetch(CHECKOUT, "q", Aggregation.SUM, WINDOW).series().values()).containsExactly(1, 2);
         }
@@ -66,7 +66,7 @@ class PrometheusAuthTest {
         Path file = Files.writeString(dir.resolve("token"), TOKEN + "\n");
         wm.server.stubFor(post(urlEqualTo(RANGE)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(okJson(OK)));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().bearerTokenFile(file).build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast(Map.of("bearer-token-file", file.toString())))) {
             assertThat(source.fetch(CHECKOUT, "q", Aggregation.SUM, WINDOW).series().size()).isEqualTo(2);
         }
     }
@@ -76,7 +76,8 @@ class PrometheusAuthTest {
         String encoded = Base64.getEncoder().encodeToString(("prewarm:" + PASSWORD).getBytes());
         wm.server.stubFor(post(urlEqualTo(RANGE)).withHeader("Authorization", equalTo("Basic " + encoded))
                 .willReturn(okJson(OK)));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().basicAuth("prewarm", PASSWORD).build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast(Map.of("basic-auth.username", "prewarm",
+                "basic-auth.password", PASSWORD)))) {
             assertThat(source.fetch(CHECKOUT, "q", Aggregation.SUM, WINDOW).series().size()).isEqualTo(2);
         }
     }
@@ -85,7 +86,7 @@ class PrometheusAuthTest {
     void aRejectedTokenIsNeitherRetriedNorShownEvenWhenTheServerEchoesIt() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(401)
                 .withBody("invalid bearer token " + TOKEN)));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().bearerToken(TOKEN).build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast(Map.of("bearer-token", TOKEN)))) {
             Throwable t = catchThrowable(() -> source.fetch(CHECKOUT, "q", Aggregation.SUM, WINDOW));
             assertThat(t).hasMessage("reading history for service=prod/checkout from " + wm.baseUrl()
                     + ": HTTP 401: invalid bearer token <redacted> (check prewarm.prometheus.bearer-token,"
@@ -99,7 +100,8 @@ class PrometheusAuthTest {
     void aPasswordEchoedInAServerErrorIsRedacted() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(500)
                 .withBody(PromJson.error("internal", "auth proxy got password " + PASSWORD))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().basicAuth("u", PASSWORD).build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast(Map.of("basic-auth.username", "u",
+                "basic-auth.password", PASSWORD)))) {
             Throwable t = catchThrowable(() -> source.fetch(CHECKOUT, "q", Aggregation.SUM, WINDOW));
             assertThat(t.getMessage()).contains("auth proxy got password <redacted>").doesNotContain(PASSWORD);
         }
@@ -107,17 +109,19 @@ class PrometheusAuthTest {
 
     @Test
     void settingsNeverPrintCredentialsOrHeaderValues() {
-        PrometheusSettings s = PrometheusSettings.defaults().toBuilder().bearerToken(TOKEN)
-                .headers(Map.of("X-Scope-OrgID", "tenant-secretish")).build();
-        PrometheusSettings b = PrometheusSettings.defaults().toBuilder().basicAuth("u", PASSWORD).build();
-        assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain("tenant-secretish").contains("X-Scope-OrgID");
+        PrometheusConfig s = PrometheusConfigs.of(Map.of("bearer-token", TOKEN,
+                "headers.X-Scope-OrgID", "tenant-secretish"));
+        PrometheusConfig b = PrometheusConfigs.of(Map.of("basic-auth.username", "u", "basic-auth.password", PASSWORD));
+        assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain("tenant-secretish");
         assertThat(b.toString()).doesNotContain(PASSWORD);
+        assertThatThrownBy(() -> PrometheusConfigs.of(Map.of("bearer-token", TOKEN, "bearer-token-file", "/t")))
+                .hasMessageContaining("not both").satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
     }
 
     @Test
     void aUrlCarryingCredentialsIsRejectedWithoutEchoingThem() {
         assertThatThrownBy(() -> PrometheusMetricsSource.create(
-                URI.create("http://admin:" + PASSWORD + "@localhost:9090"), PrometheusSettings.defaults()))
+                URI.create("http://admin:" + PASSWORD + "@localhost:9090"), PrometheusConfigs.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining(PASSWORD)
                 .hasMessageContaining("must not carry credentials");

@@ -79,7 +79,7 @@ class PrometheusFailureTest {
                 events.add("retried/" + cause.label());
             }
         };
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             source.reportTo(sink).fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW);
             wm.server.resetAll();
             wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(422)
@@ -94,7 +94,7 @@ class PrometheusFailureTest {
     void retriesServerErrorsWithGrowingJitteredBackoffThenSucceeds() {
         failThenSucceed(aResponse().withStatus(503).withBody(PromJson.error("unavailable", "shutting down")),
                 aResponse().withStatus(502).withBody("<html>bad gateway</html>"));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             FetchResult r = source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW);
             assertThat(r.series().values()).containsExactly(1, 2, 3);
             assertThat(r.report().retries()).isEqualTo(2);
@@ -110,7 +110,7 @@ class PrometheusFailureTest {
     void retriesTooManyRequestsHonouringRetryAfterUpToTheMaximumBackoff() {
         failThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", "1"),
                 aResponse().withStatus(429).withHeader("Retry-After", "3600"));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThat(source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW).series().values()).containsExactly(1, 2, 3);
         }
         assertThat(wm.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
@@ -120,7 +120,7 @@ class PrometheusFailureTest {
     void givesUpAfterTheLastAttemptNamingServiceServerStatusAndQuery() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(500)
                 .withBody(PromJson.error("internal", "storage is on fire"))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .isInstanceOf(MetricsException.class)
                     .hasMessage(prefix() + "HTTP 500 internal: storage is on fire (after 3 attempts) (query: " + QUERY + ")");
@@ -133,7 +133,7 @@ class PrometheusFailureTest {
         String error = "invalid parameter \\\"query\\\": 1:5: parse error: unexpected \\\"}\\\"";
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(400)
                 .withBody("{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"" + error + "\"}")));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, "sum(x{)", Aggregation.SUM, WINDOW))
                     .hasMessage(prefix() + "HTTP 400 bad_data: invalid parameter \"query\": 1:5: parse error: "
                             + "unexpected \"}\" (query: sum(x{))");
@@ -146,7 +146,7 @@ class PrometheusFailureTest {
     void unprocessableQueryIsNotRetried() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(422)
                 .withBody(PromJson.error("execution", "query processing would load too many samples into memory"))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .hasMessageStartingWith(prefix() + "HTTP 422 execution: query processing would load too many")
                     .hasMessageEndingWith("(query: " + QUERY + ")");
@@ -158,7 +158,7 @@ class PrometheusFailureTest {
     void aSuccessfulStatusWithABodyThatIsNotJsonIsAnErrorShowingTheBodyStart() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<html>\n<body>Please log in</body></html>")));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .hasMessage(prefix() + "response is not Prometheus JSON (HTTP 200, text/html): "
                             + "<html> <body>Please log in</body></html> (query: " + QUERY + ")");
@@ -169,7 +169,7 @@ class PrometheusFailureTest {
     @Test
     void truncatedJsonIsAnError() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(OK.substring(0, OK.length() / 2))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .hasMessageStartingWith(prefix() + "response is not Prometheus JSON (HTTP 200");
         }
@@ -178,7 +178,7 @@ class PrometheusFailureTest {
     @Test
     void aTimeoutIsRetriedAndReported() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(OK).withFixedDelay(2_000)));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .hasMessage(prefix() + "timed out after 700 ms (after 3 attempts) (query: " + QUERY + ")");
         }
@@ -188,7 +188,7 @@ class PrometheusFailureTest {
     @Test
     void aConnectionResetIsRetried() {
         failThenSucceed(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThat(source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW).report().retries()).isEqualTo(1);
         }
     }
@@ -201,7 +201,7 @@ class PrometheusFailureTest {
         }
         URI dead = URI.create("http://127.0.0.1:" + port);
         try (PrometheusMetricsSource source = PrometheusMetricsSource.create(dead,
-                WireMockSupport.fastSettings().build(), wm.clock, wm.sleeps::add)) {
+                WireMockSupport.fast(), wm.clock, wm.sleeps::add)) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .hasMessage("reading history for service=prod/checkout from " + dead
                             + ": connection refused (after 3 attempts) (query: " + QUERY + ")");
@@ -211,7 +211,8 @@ class PrometheusFailureTest {
     @Test
     void anOpenCircuitStopsHammeringADeadServerUntilItsProbeSucceeds() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(aResponse().withStatus(503)));
-        PrometheusSettings settings = WireMockSupport.fastSettings().circuitBreaker(3, Duration.ofSeconds(30)).build();
+        PrometheusConfig settings = WireMockSupport.fast(Map.of("circuit-breaker.failure-threshold", "3",
+                "circuit-breaker.open-for", "30s"));
         try (PrometheusMetricsSource source = wm.source(settings)) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .hasMessageContaining("HTTP 503 with an empty body (after 3 attempts)");
@@ -232,7 +233,7 @@ class PrometheusFailureTest {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(PromJson.matrix(
                 PromJson.series(Map.of("pod", "b", "zone", "x"), T0.toEpochMilli(), 60_000, "1"),
                 PromJson.series(Map.of("pod", "a"), T0.toEpochMilli(), 60_000, "1")))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, "http_requests", Aggregation.NONE, WINDOW))
                     .hasMessage(prefix() + "query returned 2 series but the policy's aggregation is none; use sum or"
                             + " max, or narrow the query. Label sets: {pod=\"a\"}, {pod=\"b\", zone=\"x\"}"
@@ -243,7 +244,7 @@ class PrometheusFailureTest {
     @Test
     void aQueryThatMatchesNothingIsAnError() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(PromJson.matrix())));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, QUERY, Aggregation.SUM, WINDOW))
                     .hasMessage(prefix() + "query returned no series between 2026-11-01T00:00:00Z and"
                             + " 2026-11-01T00:03:00Z (query: " + QUERY + ")");
@@ -255,7 +256,7 @@ class PrometheusFailureTest {
         wm.server.stubFor(post(urlEqualTo("/api/v1/query")).willReturn(okJson(
                 "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
                         + "{\"metric\":{\"az\":\"a\"},\"value\":[1,\"3\"]},{\"metric\":{\"az\":\"b\"},\"value\":[1,\"4\"]}]}}")));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThatThrownBy(() -> source.current(CHECKOUT, "count by (az) (up)"))
                     .hasMessage("reading current value for service=prod/checkout from " + wm.baseUrl()
                             + ": query returned 2 series, expected one; wrap it in sum(). Label sets: {az=\"a\"},"

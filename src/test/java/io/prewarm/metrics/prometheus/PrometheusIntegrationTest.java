@@ -109,14 +109,14 @@ class PrometheusIntegrationTest {
         return out;
     }
 
-    static PrometheusMetricsSource source(PrometheusSettings settings) {
+    static PrometheusMetricsSource source(PrometheusConfig settings) {
         return PrometheusMetricsSource.create(prometheus.baseUrl(), settings);
     }
 
     @Test
     @Order(1)
     void readsBackEveryBackfilledSampleAcrossTheChunkBoundary() {
-        try (PrometheusMetricsSource source = source(PrometheusSettings.defaults())) {
+        try (PrometheusMetricsSource source = source(PrometheusConfigs.defaults())) {
             FetchResult r = source.fetch(CHECKOUT, METRIC + "{pod=\"a\"}", Aggregation.NONE, WINDOW);
             double[] expected = served(podA);
             assertThat(r.series().values()).containsExactly(expected);
@@ -130,8 +130,8 @@ class PrometheusIntegrationTest {
     @Test
     @Order(2)
     void smallChunksStitchToTheSameSeries() {
-        PrometheusSettings small = PrometheusSettings.defaults().toBuilder().maxPointsPerRequest(1000).build();
-        try (PrometheusMetricsSource a = source(small); PrometheusMetricsSource b = source(PrometheusSettings.defaults())) {
+        PrometheusConfig small = PrometheusConfigs.of(Map.of("max-points-per-request", "1000"));
+        try (PrometheusMetricsSource a = source(small); PrometheusMetricsSource b = source(PrometheusConfigs.defaults())) {
             FetchResult chunked = a.fetch(CHECKOUT, METRIC + "{pod=\"a\"}", Aggregation.NONE, WINDOW);
             assertThat(chunked.report().requests()).isEqualTo(12);
             assertThat(chunked.series()).isEqualTo(b.fetch(CHECKOUT, METRIC + "{pod=\"a\"}", Aggregation.NONE, WINDOW).series());
@@ -147,7 +147,7 @@ class PrometheusIntegrationTest {
         for (int i = 0; i < POINTS; i++) {
             expected[i] = Double.isNaN(a[i]) ? b[i] : Double.isNaN(b[i]) ? a[i] : a[i] + b[i];
         }
-        try (PrometheusMetricsSource source = source(PrometheusSettings.defaults())) {
+        try (PrometheusMetricsSource source = source(PrometheusConfigs.defaults())) {
             FetchResult r = source.fetch(CHECKOUT, METRIC + "{service=\"checkout\"}", Aggregation.SUM, WINDOW);
             assertThat(r.series().values()).containsExactly(expected);
             assertThat(r.report().series()).isEqualTo(2);
@@ -158,7 +158,7 @@ class PrometheusIntegrationTest {
     @Test
     @Order(4)
     void infinityFromTheServerIsReadAndCountedAsMissing() {
-        try (PrometheusMetricsSource source = source(PrometheusSettings.defaults())) {
+        try (PrometheusMetricsSource source = source(PrometheusConfigs.defaults())) {
             FetchResult r = source.fetch(CHECKOUT, METRIC + "{pod=\"a\"} / 0", Aggregation.NONE, WINDOW);
             long present = Arrays.stream(served(podA)).filter(v -> !Double.isNaN(v)).count();
             assertThat(r.report().infiniteSamples()).isEqualTo(present);
@@ -169,7 +169,7 @@ class PrometheusIntegrationTest {
     @Test
     @Order(5)
     void theRealServerAcceptsElevenThousandOnePointsAndRefusesOneMore() throws Exception {
-        PrometheusSettings max = PrometheusSettings.defaults().toBuilder().maxPointsPerRequest(11_001).build();
+        PrometheusConfig max = PrometheusConfigs.of(Map.of("max-points-per-request", "11001"));
         try (PrometheusMetricsSource source = source(max)) {
             assertThat(source.fetch(CHECKOUT, METRIC + "{pod=\"a\"}", Aggregation.NONE, WINDOW).series().values())
                     .containsExactly(served(podA));
@@ -187,7 +187,7 @@ class PrometheusIntegrationTest {
     @Test
     @Order(6)
     void aPromqlErrorFromTheRealServerIsShownWithServiceAndQuery() {
-        try (PrometheusMetricsSource source = source(PrometheusSettings.defaults())) {
+        try (PrometheusMetricsSource source = source(PrometheusConfigs.defaults())) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, "sum(" + METRIC + "{)", Aggregation.SUM, WINDOW))
                     .hasMessageStartingWith("reading history for service=prod/checkout from " + prometheus.baseUrl()
                             + ": HTTP 400 bad_data: 1:28: parse error: unexpected character inside braces: ')'")
@@ -198,7 +198,7 @@ class PrometheusIntegrationTest {
     @Test
     @Order(7)
     void readsCurrentValuesWithInstantQueries() {
-        try (PrometheusMetricsSource source = source(PrometheusSettings.defaults())) {
+        try (PrometheusMetricsSource source = source(PrometheusConfigs.defaults())) {
             assertThat(source.current(CHECKOUT, "vector(3)")).hasValue(3);
             assertThat(source.current(CHECKOUT, "scalar(vector(7))")).hasValue(7);
             // The backfilled history is weeks old: nothing is current.
@@ -209,8 +209,8 @@ class PrometheusIntegrationTest {
     @Test
     @Order(100)
     void aServerKilledMidRunFailsTheServiceNamingItAndTheServer() {
-        PrometheusSettings fast = PrometheusSettings.defaults().toBuilder()
-                .retry(2, Duration.ofMillis(10), Duration.ofMillis(20)).build();
+        PrometheusConfig fast = PrometheusConfigs.of(Map.of("retry.max-attempts", "2",
+                "retry.initial-backoff", "10ms", "retry.max-backoff", "20ms"));
         try (PrometheusMetricsSource source = source(fast)) {
             assertThat(source.fetch(CHECKOUT, METRIC + "{pod=\"a\"}", Aggregation.NONE, WINDOW).series().size())
                     .isEqualTo(POINTS);

@@ -52,7 +52,7 @@ class PrometheusMetricsSourceTest {
     void mapsSamplesOntoTheWindowGridWithAbsentNaNAndInfiniteSamplesMissing() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(PromJson.matrix(PromJson.series(Map.of(), T0_MS, MIN,
                 "1", "2.5", null, "NaN", "+Inf", "-Inf", "7", "8e3", null, "10")))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             FetchResult r = source.fetch(CHECKOUT, QUERY, Aggregation.NONE, minutes(10));
 
             assertThat(r.series().start()).isEqualTo(T0);
@@ -86,7 +86,7 @@ class PrometheusMetricsSourceTest {
                     .withFormParam("end", equalTo(PromJson.ts(T0_MS + (c[1] - 1) * MIN)))
                     .willReturn(okJson(PromJson.matrix(PromJson.series(Map.of(), T0_MS + c[0] * MIN, MIN, values)))));
         }
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().maxPointsPerRequest(4).build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast(Map.of("max-points-per-request", "4")))) {
             FetchResult r = source.fetch(CHECKOUT, QUERY, Aggregation.SUM, minutes(10));
 
             assertThat(r.series().values()).containsExactly(100, 101, 102, 103, 104, 105, 106, 107, 108, 109);
@@ -102,7 +102,7 @@ class PrometheusMetricsSourceTest {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(PromJson.matrix(
                 PromJson.series(Map.of(), T0_MS, MIN, "1")))));
         TimeWindow window = new TimeWindow(T0, T0.plus(Duration.ofDays(28)), Duration.ofMinutes(1)); // 40,320 points
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             source.fetch(CHECKOUT, QUERY, Aggregation.SUM, window);
         }
         List<Map<String, String>> forms = wm.forms(RANGE);
@@ -123,7 +123,7 @@ class PrometheusMetricsSourceTest {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(PromJson.matrix(
                 PromJson.series(Map.of("pod", "a"), T0_MS, MIN, "1", "2", null, null),
                 PromJson.series(Map.of("pod", "b"), T0_MS, MIN, "10", null, "30", null)))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThat(source.fetch(CHECKOUT, QUERY, Aggregation.SUM, minutes(4)).series().values())
                     .containsExactly(11, 2, 30, Double.NaN);
             FetchResult max = source.fetch(CHECKOUT, QUERY, Aggregation.MAX, minutes(4));
@@ -136,7 +136,7 @@ class PrometheusMetricsSourceTest {
     void demandFollowsThePolicyQueryAndWindow() {
         wm.server.stubFor(post(urlEqualTo(RANGE)).willReturn(okJson(PromJson.matrix(
                 PromJson.series(Map.of(), T0_MS, MIN, "4", "5")))));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             TimeSeries s = source.demand(TestPolicies.policy("prod", "checkout", QUERY, Aggregation.NONE,
                     Optional.empty()), minutes(2));
             assertThat(s).isEqualTo(new TimeSeries(T0, Duration.ofMinutes(1), new double[] {4, 5}));
@@ -150,7 +150,7 @@ class PrometheusMetricsSourceTest {
         wm.server.stubFor(post(urlEqualTo("/prometheus" + RANGE)).willReturn(okJson(PromJson.matrix(
                 PromJson.series(Map.of(), T0_MS, MIN, "4")))));
         try (PrometheusMetricsSource source = PrometheusMetricsSource.create(
-                java.net.URI.create(wm.baseUrl() + "/prometheus/"), WireMockSupport.fastSettings().build())) {
+                java.net.URI.create(wm.baseUrl() + "/prometheus/"), WireMockSupport.fast())) {
             assertThat(source.fetch(CHECKOUT, QUERY, Aggregation.NONE, minutes(1)).series().values())
                     .containsExactly(4);
         }
@@ -164,7 +164,7 @@ class PrometheusMetricsSourceTest {
                 .willReturn(okJson(PromJson.emptyVector())));
         wm.server.stubFor(post(urlEqualTo("/api/v1/query")).withFormParam("query", equalTo("scalar(count(up))"))
                 .willReturn(okJson("{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1.5,\"7\"]}}")));
-        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fastSettings().build())) {
+        try (PrometheusMetricsSource source = wm.source(WireMockSupport.fast())) {
             assertThat(source.current(CHECKOUT, "count(up)")).hasValue(12);
             assertThat(source.current(CHECKOUT, "absent_metric")).isEmpty();
             assertThat(source.current(CHECKOUT, "scalar(count(up))")).hasValue(7);

@@ -65,7 +65,7 @@ class PrometheusReadBenchmark {
                     (System.nanoTime() - t) / 1e9);
         }
         try (LocalPrometheus prom = LocalPrometheus.start(data)) {
-            PrometheusSettings settings = PrometheusSettings.defaults();
+            PrometheusConfig settings = PrometheusConfigs.defaults();
             int threads = settings.maxInFlight();
             List<String> queries = new ArrayList<>();
             for (int i = 0; i < series; i++) {

@@ -80,7 +80,8 @@ class PrometheusTlsTest {
 
     @Test
     void trustsTheServerThroughTheConfiguredCaFile() {
-        PrometheusSettings s = WireMockSupport.fastSettings().readTimeout(Duration.ofSeconds(10)).connectTimeout(Duration.ofSeconds(10)).tlsCaFile(caPem).build();
+        PrometheusConfig s = WireMockSupport.fast(Map.of("read-timeout", "10s", "connect-timeout", "10s",
+                "tls-ca-file", caPem.toString()));
         try (PrometheusMetricsSource source = PrometheusMetricsSource.create(https(), s)) {
             assertThat(source.fetch(CHECKOUT, "q", Aggregation.NONE, WINDOW).series().values()).containsExactly(5, 6);
         }
@@ -88,7 +89,8 @@ class PrometheusTlsTest {
 
     @Test
     void refusesAnUntrustedCertificateWithATlsCause() {
-        PrometheusSettings s = WireMockSupport.fastSettings().readTimeout(Duration.ofSeconds(10)).connectTimeout(Duration.ofSeconds(10)).retry(1, Duration.ofMillis(1), Duration.ofMillis(1)).build();
+        PrometheusConfig s = WireMockSupport.fast(Map.of("read-timeout", "10s", "connect-timeout", "10s",
+                "retry.max-attempts", "1", "retry.initial-backoff", "1ms", "retry.max-backoff", "1ms"));
         try (PrometheusMetricsSource source = PrometheusMetricsSource.create(https(), s)) {
             assertThatThrownBy(() -> source.fetch(CHECKOUT, "q", Aggregation.NONE, WINDOW))
                     .hasMessageStartingWith("reading history for service=prod/checkout from " + https() + ": TLS failure");
@@ -99,7 +101,7 @@ class PrometheusTlsTest {
     void aCaFileWithoutCertificatesFailsAtCreation() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
         assertThatThrownBy(() -> PrometheusMetricsSource.create(https(),
-                PrometheusSettings.defaults().toBuilder().tlsCaFile(empty).build()))
+                PrometheusConfigs.of(Map.of("tls-ca-file", empty.toString()))))
                 .hasMessage("reading TLS CA file " + empty + ": no certificate found");
     }
 }

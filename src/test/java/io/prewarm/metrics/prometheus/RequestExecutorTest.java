@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -22,14 +23,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RequestExecutorTest {
     static final Transport.Reply OK = new Transport.Reply(200, "{}".getBytes(), "application/json", Optional.empty());
 
-    private static RequestExecutor executor(PrometheusSettings s, List<Duration> sleeps) {
-        return new RequestExecutor(s, new CircuitBreaker(s.breakerThreshold(), s.breakerOpenFor(), Clock.systemUTC()),
-                new Backoff(s.initialBackoff(), s.maxBackoff(), s.jitter(), new Random(1)), sleeps::add);
+    private static RequestExecutor executor(PrometheusConfig s, List<Duration> sleeps) {
+        return new RequestExecutor(s, new CircuitBreaker(s.circuitBreaker().failureThreshold(),
+                s.circuitBreaker().openFor(), Clock.systemUTC()),
+                new Backoff(s.retry().initialBackoff(), s.retry().maxBackoff(), s.retry().jitter(), new Random(1)),
+                sleeps::add);
     }
 
     @Test
     void neverMoreRequestsInFlightThanConfiguredWhateverTheNumberOfCallers() throws Exception {
-        RequestExecutor ex = executor(PrometheusSettings.defaults().toBuilder().maxInFlight(2).build(), new ArrayList<>());
+        RequestExecutor ex = executor(PrometheusConfigs.of(Map.of("max-in-flight", "2")), new ArrayList<>());
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
@@ -64,7 +67,7 @@ class RequestExecutorTest {
     @Test
     void clientErrorsOtherThan429AreNotRetriedAndGetAHint() {
         List<Duration> sleeps = new ArrayList<>();
-        RequestExecutor ex = executor(PrometheusSettings.defaults(), sleeps);
+        RequestExecutor ex = executor(PrometheusConfigs.defaults(), sleeps);
         RequestExecutor.Counters c = new RequestExecutor.Counters();
         assertThatThrownBy(() -> ex.execute(() -> new Transport.Reply(404, "404 page not found".getBytes(), "text/plain",
                 Optional.empty()), c)).hasMessage("HTTP 404: 404 page not found (is the URL the server's base,"
@@ -76,7 +79,7 @@ class RequestExecutorTest {
     @Test
     void transportFailuresAreRetriedUpToTheAttemptLimitAndCounted() {
         List<Duration> sleeps = new ArrayList<>();
-        RequestExecutor ex = executor(PrometheusSettings.defaults(), sleeps);
+        RequestExecutor ex = executor(PrometheusConfigs.defaults(), sleeps);
         RequestExecutor.Counters c = new RequestExecutor.Counters();
         AtomicInteger calls = new AtomicInteger();
         Transport.Reply r = assertThatNoFailure(ex, () -> {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,14 +45,20 @@ final class WireMockSupport {
     }
 
     /** Short timeouts and three attempts, so failure tests run in well under a second each. */
-    static PrometheusSettings.Builder fastSettings() {
-        return PrometheusSettings.defaults().toBuilder()
-                .connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofMillis(700))
-                .retry(3, Duration.ofMillis(100), Duration.ofSeconds(1))
-                .circuitBreaker(50, Duration.ofSeconds(30));
+    static PrometheusConfig fast() {
+        return fast(Map.of());
     }
 
-    PrometheusMetricsSource source(PrometheusSettings settings) {
+    /** {@link #fast()} with further {@code prewarm.prometheus.*} values (names relative to the prefix). */
+    static PrometheusConfig fast(Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(Map.of("connect-timeout", "500ms", "read-timeout", "700ms",
+                "retry.max-attempts", "3", "retry.initial-backoff", "100ms", "retry.max-backoff", "1s",
+                "circuit-breaker.failure-threshold", "50", "circuit-breaker.open-for", "30s"));
+        values.putAll(overrides);
+        return PrometheusConfigs.of(values);
+    }
+
+    PrometheusMetricsSource source(PrometheusConfig settings) {
         return PrometheusMetricsSource.create(baseUrl(), settings, clock, sleeps::add);
     }
 

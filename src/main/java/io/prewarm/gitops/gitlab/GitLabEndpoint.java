@@ -4,57 +4,39 @@ import io.prewarm.gitops.Secret;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
-import java.util.List;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Validated GitLab settings.
+ * What {@link GitLabConfig} leaves to the run: the API URL and project, falling back to GitLab CI's variables,
+ * and the token as a {@link Secret}. The other settings are read from the mapping itself.
  *
- * @param apiUrl             API v4 base URL, without a trailing slash
- * @param project            numeric id or path of the GitOps project
- * @param token              the access token (prints as {@code ***})
- * @param labels             labels every merge request carries
- * @param assigneeIds        assigned on creation
- * @param reviewerIds        asked to review on creation
- * @param removeSourceBranch delete the branch on merge
- * @param maxAttempts        attempts per call on 429/5xx/connection failure
- * @param backoff            first wait between attempts, doubled each time
- * @param connectTimeout     per call
- * @param readTimeout        per call
+ * @param apiUrl  API v4 base URL, without a trailing slash
+ * @param project numeric id or path of the GitOps project
+ * @param token   the access token (prints as {@code ***})
  */
-public record GitLabSettings(URI apiUrl, String project, Secret token, List<String> labels, List<Long> assigneeIds,
-                             List<Long> reviewerIds, boolean removeSourceBranch, int maxAttempts, Duration backoff,
-                             Duration connectTimeout, Duration readTimeout) {
-    public GitLabSettings {
+public record GitLabEndpoint(URI apiUrl, String project, Secret token) {
+    public GitLabEndpoint {
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(backoff, "backoff");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
         if (project.isBlank()) {
             throw new IllegalArgumentException("prewarm.gitlab.project must not be blank");
         }
-        if (maxAttempts < 1 || maxAttempts > 10) {
-            throw new IllegalArgumentException("prewarm.gitlab.max-attempts must be 1..10, got " + maxAttempts);
-        }
-        labels = labels.stream().map(String::strip).filter(l -> !l.isEmpty()).distinct().toList();
-        assigneeIds = List.copyOf(assigneeIds);
-        reviewerIds = List.copyOf(reviewerIds);
     }
 
     /**
-     * The settings from configuration, with GitLab CI's variables as defaults; empty when no token is
+     * The endpoint from configuration, with GitLab CI's variables as defaults; empty when no token is
      * configured (prewarm then prints the description instead of opening a merge request).
      *
      * @param config the {@code prewarm.gitlab} mapping
      * @param env    the process environment ({@code System.getenv()}), for {@code CI_API_V4_URL} and {@code CI_PROJECT_ID}
      * @throws IllegalArgumentException naming the property when a token is set but the rest is missing or invalid
      */
-    public static Optional<GitLabSettings> resolve(GitLabConfig config, Map<String, String> env) {
+    public static Optional<GitLabEndpoint> resolve(GitLabConfig config, Map<String, String> env) {
         Optional<String> token = config.token().map(String::strip).filter(t -> !t.isEmpty());
         if (token.isEmpty()) {
             return Optional.empty();
@@ -67,10 +49,11 @@ public record GitLabSettings(URI apiUrl, String project, Secret token, List<Stri
                 .filter(p -> !p.isBlank())).orElseThrow(() -> new IllegalArgumentException(
                 "prewarm.gitlab.project is required when prewarm.gitlab.token is set (outside GitLab CI, where "
                         + "CI_PROJECT_ID is the default)"));
-        return Optional.of(new GitLabSettings(apiUrl(url), project.strip(), Secret.of(token.get()), config.labels(),
-                config.assigneeIds().orElse(List.of()), config.reviewerIds().orElse(List.of()),
-                config.removeSourceBranch(), config.maxAttempts(), config.backoff(), config.connectTimeout(),
-                config.readTimeout()));
+        GitLabEndpoint endpoint = new GitLabEndpoint(apiUrl(url), project.strip(), Secret.of(token.get()));
+        if (config.maxAttempts() < 1 || config.maxAttempts() > 10) {
+            throw new IllegalArgumentException("prewarm.gitlab.max-attempts must be 1..10, got " + config.maxAttempts());
+        }
+        return Optional.of(endpoint);
     }
 
     static URI apiUrl(String url) {
@@ -101,11 +84,6 @@ public record GitLabSettings(URI apiUrl, String project, Secret token, List<Stri
 
     /** The project as a path segment: GitLab wants {@code group%2Fproject} for paths. */
     String projectSegment() {
-        return java.net.URLEncoder.encode(project, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public String toString() {
-        return "GitLabSettings[apiUrl=" + apiUrl + ", project=" + project + ", token=***, labels=" + labels + "]";
+        return URLEncoder.encode(project, StandardCharsets.UTF_8);
     }
 }
