@@ -12,14 +12,12 @@ import io.quarkus.logging.Log;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,23 +33,19 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
 
     private final String server;
     private final Transport transport;
-    private final RequestExecutor executor;
+    private final RequestGuard executor;
     private final Credentials credentials;
     private final int maxPoints;
     private final String timeout;
     private final ConcurrentMap<ServiceKey, FetchReport> reports = new ConcurrentHashMap<>();
 
-    PrometheusMetricsSource(URI baseUrl, Transport transport, PrometheusSettings settings, Credentials credentials,
-                            Clock clock, Sleeper sleeper) {
+    PrometheusMetricsSource(URI baseUrl, Transport transport, PrometheusSettings settings, Credentials credentials) {
         this.server = display(baseUrl);
         this.transport = Objects.requireNonNull(transport, "transport");
         this.credentials = credentials;
         this.maxPoints = settings.maxPointsPerRequest();
         this.timeout = Grid.seconds(settings.readTimeout().toMillis());
-        CircuitBreaker breaker = new CircuitBreaker(settings.breakerThreshold(), settings.breakerOpenFor(), clock);
-        Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), settings.jitter(),
-                new Random(settings.jitterSeed()));
-        this.executor = new RequestExecutor(settings, breaker, backoff, sleeper);
+        this.executor = new RequestGuard(settings);
     }
 
     /**
@@ -62,15 +56,10 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
      *                                  whose token or CA file cannot be read
      */
     public static PrometheusMetricsSource create(URI baseUrl, PrometheusSettings settings) {
-        return create(baseUrl, settings, Clock.systemUTC(), Sleeper.SYSTEM);
-    }
-
-    /** As {@link #create(URI, PrometheusSettings)}, with the breaker's clock and the retry sleeper injected. */
-    public static PrometheusMetricsSource create(URI baseUrl, PrometheusSettings settings, Clock clock, Sleeper sleeper) {
         URI base = checkBaseUrl(baseUrl);
         Credentials credentials = Credentials.resolve(settings);
         return new PrometheusMetricsSource(base, RestClientTransport.create(base, settings, credentials), settings,
-                credentials, clock, sleeper);
+                credentials);
     }
 
     @Override
@@ -109,7 +98,7 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
             throw failure(context, e.getMessage(), query);
         }
         SeriesAccumulator acc = new SeriesAccumulator(grid);
-        RequestExecutor.Counters counters = new RequestExecutor.Counters();
+        RequestGuard.Counters counters = new RequestGuard.Counters();
         Set<String> warnings = new LinkedHashSet<>();
         String step = Grid.seconds(grid.stepMs());
         for (Grid.Chunk chunk : grid.chunks(maxPoints)) {
@@ -156,7 +145,7 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
     public OptionalDouble current(ServiceKey service, String query) {
         String context = "reading current value for service=" + service + " from " + server;
         Transport.Reply reply = call(context, query, () -> transport.query(query, timeout),
-                new RequestExecutor.Counters());
+                new RequestGuard.Counters());
         List<ResponseParser.InstantSample> samples = new ArrayList<>();
         ResponseParser.Envelope env;
         try {
@@ -196,11 +185,11 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
         transport.close();
     }
 
-    private Transport.Reply call(String context, String query, RequestExecutor.Call call,
-                                 RequestExecutor.Counters counters) {
+    private Transport.Reply call(String context, String query, RequestGuard.Call call,
+                                 RequestGuard.Counters counters) {
         try {
             return executor.execute(call, counters);
-        } catch (RequestExecutor.FailedException e) {
+        } catch (RequestGuard.FailedException e) {
             throw failure(context, e.getMessage(), query);
         }
     }
