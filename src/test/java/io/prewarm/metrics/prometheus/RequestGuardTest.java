@@ -37,6 +37,25 @@ class RequestGuardTest {
                 .jitter(0, 1);
     }
 
+    /** No retries, so each failure is one attempt the breaker sees. */
+    static RequestGuard singleAttempt(int breakerThreshold, Duration openFor) {
+        return new RequestGuard(fast().retry(1, Duration.ofMillis(1), Duration.ofMillis(1))
+                .circuitBreaker(breakerThreshold, openFor).build());
+    }
+
+    static RequestGuard.Call counting(AtomicInteger calls, RequestGuard.Call call) {
+        return () -> {
+            calls.incrementAndGet();
+            return call.run();
+        };
+    }
+
+    static void failTwice(RequestGuard guard, RequestGuard.Call refused) {
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> guard.execute(refused, new RequestGuard.Counters())).hasMessage("connection refused");
+        }
+    }
+
     @Test
     void neverMoreRequestsInFlightThanConfiguredWhateverTheNumberOfCallers() throws Exception {
         RequestGuard guard = new RequestGuard(fast().maxInFlight(2).build());
@@ -111,15 +130,10 @@ class RequestGuardTest {
 
     @Test
     void theBreakerOpensAfterTheThresholdConsecutiveFailuresAndSaysWhy() {
-        RequestGuard guard = new RequestGuard(fast().retry(1, Duration.ofMillis(1), Duration.ofMillis(1))
-                .circuitBreaker(2, Duration.ofSeconds(30)).build());
+        RequestGuard guard = singleAttempt(2, Duration.ofSeconds(30));
         AtomicInteger calls = new AtomicInteger();
-        RequestGuard.Call refused = () -> {
-            calls.incrementAndGet();
-            return REFUSED.run();
-        };
-        assertThatThrownBy(() -> guard.execute(refused, new RequestGuard.Counters())).hasMessage("connection refused");
-        assertThatThrownBy(() -> guard.execute(refused, new RequestGuard.Counters())).hasMessage("connection refused");
+        RequestGuard.Call refused = counting(calls, REFUSED);
+        failTwice(guard, refused);
         assertThatThrownBy(() -> guard.execute(refused, new RequestGuard.Counters()))
                 .hasMessage("circuit open after 2 consecutive failures (last: connection refused); not contacting the"
                         + " server for 30s");
@@ -130,15 +144,10 @@ class RequestGuardTest {
     void afterItsDelayTheBreakerLetsAProbeThroughAndReopensIfItFails() throws Exception {
         // The first opening may start the library's timer thread, which can take a while on a busy machine,
         // so this test waits out each delay instead of checking the refusal right after the first opening.
-        RequestGuard guard = new RequestGuard(fast().retry(1, Duration.ofMillis(1), Duration.ofMillis(1))
-                .circuitBreaker(2, Duration.ofSeconds(1)).build());
+        RequestGuard guard = singleAttempt(2, Duration.ofSeconds(1));
         AtomicInteger calls = new AtomicInteger();
-        RequestGuard.Call refused = () -> {
-            calls.incrementAndGet();
-            return REFUSED.run();
-        };
-        assertThatThrownBy(() -> guard.execute(refused, new RequestGuard.Counters())).hasMessage("connection refused");
-        assertThatThrownBy(() -> guard.execute(refused, new RequestGuard.Counters())).hasMessage("connection refused");
+        RequestGuard.Call refused = counting(calls, REFUSED);
+        failTwice(guard, refused);
 
         Thread.sleep(1_200);
         assertThatThrownBy(() -> guard.execute(TIMES_OUT, new RequestGuard.Counters())) // the probe fails
@@ -155,8 +164,7 @@ class RequestGuardTest {
 
     @Test
     void anAnswerEvenAClientErrorResetsTheFailureCount() throws Exception {
-        RequestGuard guard = new RequestGuard(fast().retry(1, Duration.ofMillis(1), Duration.ofMillis(1))
-                .circuitBreaker(2, Duration.ofSeconds(30)).build());
+        RequestGuard guard = singleAttempt(2, Duration.ofSeconds(30));
         assertThatThrownBy(() -> guard.execute(REFUSED, new RequestGuard.Counters())).hasMessage("connection refused");
         assertThatThrownBy(() -> guard.execute(NOT_FOUND, new RequestGuard.Counters())).hasMessageStartingWith("HTTP 404");
         assertThatThrownBy(() -> guard.execute(REFUSED, new RequestGuard.Counters())).hasMessage("connection refused");
