@@ -12,6 +12,7 @@ import io.prewarm.gitops.MergeRequests;
 import io.prewarm.gitops.Secret;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
 /**
  * {@link MergeRequests} on GitLab's REST API v4 through the Quarkus REST client, built programmatically
  * so the URL comes from configuration at run time. Every call is retried a bounded number of times on
- * 429, 5xx and connection failures with doubling backoff; 401, 403 and 404 fail at once with a message
+ * 429, 5xx and connection failures with doubling backoff ({@link GitLabRetry}); 401, 403 and 404 fail at once with a message
  * that says what to check; 409 on create becomes {@link MergeRequestConflictException}. The token travels
  * only in the {@code PRIVATE-TOKEN} header and is scrubbed from every message.
  */
@@ -40,32 +41,21 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_PAGE = 100;
     private static final int MAX_PAGES = 20;
-    private static final Duration MAX_WAIT = Duration.ofMinutes(1);
 
     private final GitLabConfig settings;
     private final GitLabEndpoint endpoint;
     private final GitLabApi api;
-    private final Sleeper sleeper;
+    private final Guard retry;
 
-    /** Waits between attempts; tests pass one that records instead of sleeping. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration d) throws InterruptedException;
-    }
-
-    GitLabMergeRequests(GitLabConfig settings, GitLabEndpoint endpoint, GitLabApi api, Sleeper sleeper) {
+    GitLabMergeRequests(GitLabConfig settings, GitLabEndpoint endpoint, GitLabApi api) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.api = Objects.requireNonNull(api, "api");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.retry = GitLabRetry.guard(settings);
     }
 
     /** A client for {@code endpoint} with the other {@code settings}; close it when done. */
     public static GitLabMergeRequests create(GitLabConfig settings, GitLabEndpoint endpoint) {
-        return create(settings, endpoint, d -> Thread.sleep(d.toMillis()));
-    }
-
-    static GitLabMergeRequests create(GitLabConfig settings, GitLabEndpoint endpoint, Sleeper sleeper) {
         GitLabApi api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint.apiUrl())
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -74,7 +64,7 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
                 .loggingMaskedHeaders(Set.of("PRIVATE-TOKEN"))
                 .clientHeadersFactory(new TokenHeader(endpoint.token()))
                 .build(GitLabApi.class);
-        return new GitLabMergeRequests(settings, endpoint, api, sleeper);
+        return new GitLabMergeRequests(settings, endpoint, api);
     }
 
     @Override
@@ -165,49 +155,43 @@ public final class GitLabMergeRequests implements MergeRequests, AutoCloseable {
         all.forEach(array::add);
     }
 
-    /** One API call with bounded retries; the parsed JSON body of a 2xx answer. */
+    /** One API call with bounded retries ({@link GitLabRetry}); the parsed JSON body of a 2xx answer. */
     private JsonNode call(String what, Supplier<Response> request) {
-        Duration wait = settings.backoff();
-        for (int attempt = 1; ; attempt++) {
-            int status;
-            String body;
-            Optional<Duration> retryAfter;
-            try (Response r = request.get()) {
-                status = r.getStatus();
-                body = r.hasEntity() ? r.readEntity(String.class) : "";
-                retryAfter = retryAfter(r.getHeaderString("Retry-After"));
-            } catch (ProcessingException e) {
-                if (attempt >= settings.maxAttempts()) {
-                    throw new GitOpsException(what + ": " + endpoint.token().scrub(cause(e)) + " (after " + attempt
-                            + " attempts)");
-                }
-                pause(what, wait, attempt, "connection failure");
-                wait = wait.multipliedBy(2);
-                continue;
-            }
-            if (status >= 200 && status < 300) {
-                return parse(what, body);
-            }
-            boolean transientFailure = status == 429 || status >= 500;
-            if (transientFailure && attempt < settings.maxAttempts()) {
-                Duration d = retryAfter.filter(ra -> ra.compareTo(MAX_WAIT) <= 0).orElse(wait);
-                pause(what, d, attempt, "http " + status);
-                wait = wait.multipliedBy(2);
-                continue;
-            }
-            throw failure(what, status, body, attempt);
-        }
-    }
-
-    private void pause(String what, Duration d, int attempt, String why) {
-        Log.warnf("gitlab call failed, retrying op=\"%s\" attempt=%d cause=\"%s\" wait_ms=%d", what, attempt, why,
-                d.toMillis());
+        int[] attempts = {0};
         try {
-            sleeper.sleep(d);
+            return retry.call(() -> attempt(what, request, ++attempts[0]), JsonNode.class);
+        } catch (GitLabRetry.Transient e) {
+            throw e.failure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GitOpsException(what + ": interrupted while waiting to retry");
+        } catch (GitOpsException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GitOpsException(what + ": " + endpoint.token().scrub(cause(e)));
         }
+    }
+
+    private JsonNode attempt(String what, Supplier<Response> request, int attempt) throws GitLabRetry.Transient {
+        int status;
+        String body;
+        Optional<Duration> retryAfter;
+        try (Response r = request.get()) {
+            status = r.getStatus();
+            body = r.hasEntity() ? r.readEntity(String.class) : "";
+            retryAfter = retryAfter(r.getHeaderString("Retry-After"));
+        } catch (ProcessingException e) {
+            throw new GitLabRetry.Transient(what, attempt, "connection failure", Optional.empty(), new GitOpsException(
+                    what + ": " + endpoint.token().scrub(cause(e)) + " (after " + attempt + " attempts)"));
+        }
+        if (status >= 200 && status < 300) {
+            return parse(what, body);
+        }
+        GitOpsException failure = failure(what, status, body, attempt);
+        if (status == 429 || status >= 500) {
+            throw new GitLabRetry.Transient(what, attempt, "http " + status, retryAfter, failure);
+        }
+        throw failure;
     }
 
     private GitOpsException failure(String what, int status, String body, int attempts) {

@@ -12,14 +12,12 @@ import io.quarkus.logging.Log;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -35,24 +33,19 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
 
     private final String server;
     private final Transport transport;
-    private final RequestExecutor executor;
+    private final RequestGuard executor;
     private final Credentials credentials;
     private final int maxPoints;
     private final String timeout;
     private final ConcurrentMap<ServiceKey, FetchReport> reports = new ConcurrentHashMap<>();
 
-    PrometheusMetricsSource(URI baseUrl, Transport transport, PrometheusConfig settings, Credentials credentials,
-                            Clock clock, Sleeper sleeper) {
+    PrometheusMetricsSource(URI baseUrl, Transport transport, PrometheusConfig settings, Credentials credentials) {
         this.server = display(baseUrl);
         this.transport = Objects.requireNonNull(transport, "transport");
         this.credentials = credentials;
         this.maxPoints = settings.maxPointsPerRequest();
         this.timeout = Grid.seconds(settings.readTimeout().toMillis());
-        CircuitBreaker breaker = new CircuitBreaker(settings.circuitBreaker().failureThreshold(),
-                settings.circuitBreaker().openFor(), clock);
-        Backoff backoff = new Backoff(settings.retry().initialBackoff(), settings.retry().maxBackoff(),
-                settings.retry().jitter(), new Random(settings.retry().jitterSeed()));
-        this.executor = new RequestExecutor(settings, breaker, backoff, sleeper);
+        this.executor = new RequestGuard(settings);
     }
 
     /**
@@ -63,16 +56,11 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
      *                                  that cannot work (see {@link PrometheusConfigs#check}) or whose token or CA file cannot be read
      */
     public static PrometheusMetricsSource create(URI baseUrl, PrometheusConfig settings) {
-        return create(baseUrl, settings, Clock.systemUTC(), Sleeper.SYSTEM);
-    }
-
-    /** As {@link #create(URI, PrometheusConfig)}, with the breaker's clock and the retry sleeper injected. */
-    public static PrometheusMetricsSource create(URI baseUrl, PrometheusConfig settings, Clock clock, Sleeper sleeper) {
         PrometheusConfigs.check(settings);
         URI base = checkBaseUrl(baseUrl);
         Credentials credentials = Credentials.resolve(settings);
         return new PrometheusMetricsSource(base, RestClientTransport.create(base, settings, credentials), settings,
-                credentials, clock, sleeper);
+                credentials);
     }
 
     @Override
@@ -111,7 +99,7 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
             throw failure(context, e.getMessage(), query);
         }
         SeriesAccumulator acc = new SeriesAccumulator(grid);
-        RequestExecutor.Counters counters = new RequestExecutor.Counters();
+        RequestGuard.Counters counters = new RequestGuard.Counters();
         Set<String> warnings = new LinkedHashSet<>();
         String step = Grid.seconds(grid.stepMs());
         for (Grid.Chunk chunk : grid.chunks(maxPoints)) {
@@ -158,7 +146,7 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
     public OptionalDouble current(ServiceKey service, String query) {
         String context = "reading current value for service=" + service + " from " + server;
         Transport.Reply reply = call(context, query, () -> transport.query(query, timeout),
-                new RequestExecutor.Counters());
+                new RequestGuard.Counters());
         List<ResponseParser.InstantSample> samples = new ArrayList<>();
         ResponseParser.Envelope env;
         try {
@@ -198,11 +186,11 @@ public final class PrometheusMetricsSource implements MetricsSource, AutoCloseab
         transport.close();
     }
 
-    private Transport.Reply call(String context, String query, RequestExecutor.Call call,
-                                 RequestExecutor.Counters counters) {
+    private Transport.Reply call(String context, String query, RequestGuard.Call call,
+                                 RequestGuard.Counters counters) {
         try {
             return executor.execute(call, counters);
-        } catch (RequestExecutor.FailedException e) {
+        } catch (RequestGuard.FailedException e) {
             throw failure(context, e.getMessage(), query);
         }
     }

@@ -22,6 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,7 +94,7 @@ class PrometheusAuthTest {
                     + " basic-auth or headers) (query: q)");
             assertThat(stackText(t)).doesNotContain(TOKEN);
         }
-        assertThat(wm.sleeps).isEmpty();
+        wm.server.verify(1, postRequestedFor(urlEqualTo(RANGE)));
     }
 
     @Test

@@ -7,44 +7,22 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A WireMock server standing in for Prometheus, a settable clock and a sleeper that records delays. */
+/** A WireMock server standing in for Prometheus. */
 final class WireMockSupport {
     final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-    Instant now = Instant.parse("2026-11-28T00:00:00Z");
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
 
     URI baseUrl() {
         return URI.create("http://localhost:" + server.port());
     }
 
-    /** Short timeouts and three attempts, so failure tests run in well under a second each. */
+    /** Short timeouts, three attempts and short waits, so failure tests run in well under a second each. */
     static PrometheusConfig fast() {
         return fast(Map.of());
     }
@@ -52,14 +30,14 @@ final class WireMockSupport {
     /** {@link #fast()} with further {@code prewarm.prometheus.*} values (names relative to the prefix). */
     static PrometheusConfig fast(Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>(Map.of("connect-timeout", "500ms", "read-timeout", "700ms",
-                "retry.max-attempts", "3", "retry.initial-backoff", "100ms", "retry.max-backoff", "1s",
+                "retry.max-attempts", "3", "retry.initial-backoff", "20ms", "retry.max-backoff", "1s",
                 "circuit-breaker.failure-threshold", "50", "circuit-breaker.open-for", "30s"));
         values.putAll(overrides);
         return PrometheusConfigs.of(values);
     }
 
     PrometheusMetricsSource source(PrometheusConfig settings) {
-        return PrometheusMetricsSource.create(baseUrl(), settings, clock, sleeps::add);
+        return PrometheusMetricsSource.create(baseUrl(), settings);
     }
 
     /** The form parameters of each request to {@code path}, in arrival order. */
