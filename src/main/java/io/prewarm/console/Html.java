@@ -1,4 +1,4 @@
-package io.prewarm.emergency.console;
+package io.prewarm.console;
 
 /** Escaping for HTML text, attribute values and SVG: everything user-controlled goes through it. */
 public final class Html {
