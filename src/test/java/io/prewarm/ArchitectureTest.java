@@ -23,6 +23,7 @@ class ArchitectureTest {
     void stagesOnlyImportWhatDesignAllows() {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("common").definedBy("io.prewarm.common..")
+                .layer("chart").definedBy("io.prewarm.chart..")
                 .layer("policy").definedBy("io.prewarm.policy..")
                 .layer("metrics").definedBy("io.prewarm.metrics..")
                 .layer("forecast").definedBy("io.prewarm.forecast..")
@@ -39,6 +40,7 @@ class ArchitectureTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("telemetry").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("console").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("chart").mayOnlyBeAccessedByLayers("backtest", "console")
                 .whereLayer("emergency").mayOnlyBeAccessedByLayers("cli", "console")
                 .whereLayer("backtest").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "emergency", "console", "telemetry")

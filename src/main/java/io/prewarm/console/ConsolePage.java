@@ -264,7 +264,7 @@ public final class ConsolePage {
         }
         if (c.capacity().isPresent()) {
             legend(b, "capacity", "planned capacity" + (c.perInstance() > 0 ? " (instances × "
-                    + ConsoleChart.fmt(c.perInstance()) + ")" : ""));
+                    + io.prewarm.chart.SvgWriter.fmt(c.perInstance()) + ")" : ""));
         }
         if (!c.pins().isEmpty()) {
             legend(b, "pin", "freeze or emergency floor");
