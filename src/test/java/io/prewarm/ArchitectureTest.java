@@ -23,6 +23,7 @@ class ArchitectureTest {
     void stagesOnlyImportWhatDesignAllows() {
         ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("common").definedBy("io.prewarm.common..")
+                .layer("chart").definedBy("io.prewarm.chart..")
                 .layer("policy").definedBy("io.prewarm.policy..")
                 .layer("metrics").definedBy("io.prewarm.metrics..")
                 .layer("forecast").definedBy("io.prewarm.forecast..")
@@ -32,25 +33,29 @@ class ArchitectureTest {
                 .layer("override").definedBy("io.prewarm.override..")
                 .layer("pipeline").definedBy("io.prewarm.pipeline..")
                 .layer("emergency").definedBy("io.prewarm.emergency..")
+                .layer("console").definedBy("io.prewarm.console..")
                 .layer("backtest").definedBy("io.prewarm.backtest..")
                 .layer("telemetry").definedBy("io.prewarm.telemetry..")
                 .layer("cli").definedBy("io.prewarm.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("telemetry").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("emergency").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("console").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("chart").mayOnlyBeAccessedByLayers("backtest", "console")
+                .whereLayer("emergency").mayOnlyBeAccessedByLayers("cli", "console")
                 .whereLayer("backtest").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "emergency", "telemetry")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("cli", "emergency", "console", "telemetry")
                 .whereLayer("override").mayOnlyBeAccessedByLayers("pipeline", "emergency", "cli", "telemetry")
-                .whereLayer("gitops").mayOnlyBeAccessedByLayers("override", "pipeline", "emergency", "cli", "telemetry")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("gitops", "override", "pipeline", "emergency", "cli",
+                .whereLayer("gitops").mayOnlyBeAccessedByLayers("override", "pipeline", "emergency", "console", "cli",
                         "telemetry")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("gitops", "override", "pipeline", "emergency", "console",
+                        "cli", "telemetry")
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("render", "gitops", "override", "pipeline", "emergency",
-                        "backtest", "cli", "telemetry")
+                        "console", "backtest", "cli", "telemetry")
                 .whereLayer("forecast").mayOnlyBeAccessedByLayers("plan", "pipeline", "backtest", "cli", "telemetry")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("forecast", "pipeline", "backtest", "cli", "telemetry",
-                        "emergency")
-                .whereLayer("policy").mayOnlyBeAccessedByLayers("metrics", "plan", "pipeline", "emergency", "backtest",
-                        "cli", "telemetry")
+                        "emergency", "console")
+                .whereLayer("policy").mayOnlyBeAccessedByLayers("metrics", "plan", "pipeline", "emergency", "console",
+                        "backtest", "cli", "telemetry")
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.prewarm");
         rule.check(classes);
     }

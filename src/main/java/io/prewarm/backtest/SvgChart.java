@@ -1,12 +1,15 @@
 package io.prewarm.backtest;
 
+import io.prewarm.chart.SvgWriter;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static io.prewarm.chart.SvgWriter.fmt;
 
 /**
  * The replay as an SVG: per service, demand, the forecast prewarm planned for, and the capacity
@@ -31,19 +34,17 @@ public final class SvgChart {
 
     public static String render(List<BacktestResult> results) {
         int height = Math.max(1, results.size()) * PANEL;
-        StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
-        s.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        SvgWriter s = new SvgWriter(65_536, "\n");
+        s.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + height + "\" viewBox=\"0 0 "
+                + WIDTH + " " + height + "\" font-family=\"sans-serif\" font-size=\"11\">\n");
+        s.raw("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         for (int i = 0; i < results.size(); i++) {
             panel(s, results.get(i), i * PANEL);
         }
-        s.append("</svg>\n");
-        return s.toString();
+        return s.raw("</svg>\n").toString();
     }
 
-    private static void panel(StringBuilder s, BacktestResult r, int y0) {
+    private static void panel(SvgWriter s, BacktestResult r, int y0) {
         int n = r.trace().minutes();
         int bucket = Math.max(1, (n + POINTS - 1) / POINTS);
         int buckets = (n + bucket - 1) / bucket;
@@ -75,26 +76,20 @@ public final class SvgChart {
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = PANEL - TOP - BOTTOM;
         int yb = y0 + TOP + plotH;
-        s.append("<text x=\"").append(LEFT).append("\" y=\"").append(y0 + 18).append("\" font-size=\"13\">")
-                .append(escape(r.key().toString())).append(": demand, forecast and serving capacity (")
-                .append(r.from()).append(" .. ").append(r.to()).append(")</text>\n");
-        s.append("<rect x=\"").append(LEFT).append("\" y=\"").append(y0 + TOP).append("\" width=\"").append(plotW)
-                .append("\" height=\"").append(plotH).append("\" fill=\"none\" stroke=\"#cccccc\"/>\n");
+        s.text(LEFT, y0 + 18, " font-size=\"13\"", r.key() + ": demand, forecast and serving capacity (" + r.from()
+                + " .. " + r.to() + ")");
+        s.rect(LEFT, y0 + TOP, plotW, plotH, "none", "#cccccc");
         for (int k = 0; k <= 4; k++) {
             double v = top * k / 4;
             double y = yb - plotH * v / top;
-            s.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-                    .append("\" text-anchor=\"end\">").append(fmt(v)).append("</text>\n");
+            s.text(LEFT - 6, fmt(y + 4), " text-anchor=\"end\"", fmt(v));
         }
         long days = Duration.ofMinutes(n).toDays();
         long every = Math.max(1, days / 14);
         for (long d = 0; d <= days; d += every) {
-            double x = LEFT + plotW * (d * 1440.0) / n;
-            Instant t = r.from().plus(Duration.ofDays(d));
-            s.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(yb).append("\" x2=\"").append(fmt(x))
-                    .append("\" y2=\"").append(yb + 4).append("\" stroke=\"#666666\"/>\n");
-            s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(yb + 16).append("\" text-anchor=\"middle\">")
-                    .append(DAY.format(t)).append("</text>\n");
+            String x = fmt(LEFT + plotW * (d * 1440.0) / n);
+            s.line(null, x, yb, x, yb + 4, "#666666", null, null);
+            s.text(x, yb + 16, " text-anchor=\"middle\"", DAY.format(r.from().plus(Duration.ofDays(d))));
         }
         int legend = 0;
         for (Strategy st : Strategy.values()) {
@@ -107,45 +102,25 @@ public final class SvgChart {
         legend(s, y0, legend, "#000000", "demand", null);
     }
 
-    private static void line(StringBuilder s, double[] v, double top, int y0, String color, String width, String dash) {
+    private static void line(SvgWriter s, double[] v, double top, int y0, String color, String width, String dash) {
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = PANEL - TOP - BOTTOM;
         int yb = y0 + TOP + plotH;
-        StringBuilder pts = new StringBuilder();
         for (int b = 0; b < v.length; b++) {
             if (Double.isNaN(v[b])) {
-                flush(s, pts, color, width, dash);
-                continue;
+                s.polyline(color, width, dash);
+            } else {
+                s.point(LEFT + plotW * (b + 0.5) / v.length, yb - plotH * v[b] / top);
             }
-            double x = LEFT + plotW * (b + 0.5) / v.length;
-            double y = yb - plotH * v[b] / top;
-            pts.append(pts.length() == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
         }
-        flush(s, pts, color, width, dash);
+        s.polyline(color, width, dash);
     }
 
-    private static void flush(StringBuilder s, StringBuilder pts, String color, String width, String dash) {
-        if (pts.length() == 0) {
-            return;
-        }
-        s.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(width).append('"');
-        if (dash != null) {
-            s.append(" stroke-dasharray=\"").append(dash).append('"');
-        }
-        s.append(" points=\"").append(pts).append("\"/>\n");
-        pts.setLength(0);
-    }
-
-    private static void legend(StringBuilder s, int y0, int row, String color, String label, String dash) {
+    private static void legend(SvgWriter s, int y0, int row, String color, String label, String dash) {
         int x = WIDTH - RIGHT + 10;
         int y = y0 + TOP + 10 + row * 16;
-        s.append("<line x1=\"").append(x).append("\" y1=\"").append(y).append("\" x2=\"").append(x + 20).append("\" y2=\"")
-                .append(y).append("\" stroke=\"").append(color).append("\" stroke-width=\"2\"");
-        if (dash != null) {
-            s.append(" stroke-dasharray=\"").append(dash).append('"');
-        }
-        s.append("/>\n<text x=\"").append(x + 25).append("\" y=\"").append(y + 4).append("\">").append(escape(label))
-                .append("</text>\n");
+        s.line(null, x, y, x + 20, y, color, "2", dash);
+        s.text(x + 25, y + 4, "", label);
     }
 
     private static double maxIgnoringNaN(double a, double b) {
@@ -153,13 +128,5 @@ public final class SvgChart {
             return b;
         }
         return Double.isNaN(b) ? a : Math.max(a, b);
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String escape(String t) {
-        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

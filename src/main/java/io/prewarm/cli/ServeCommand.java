@@ -1,6 +1,6 @@
 package io.prewarm.cli;
 
-import io.prewarm.emergency.ConsoleSources;
+import io.prewarm.console.ConsoleSources;
 import io.prewarm.emergency.EmergencyConfig;
 import io.prewarm.emergency.EmergencyService;
 import io.prewarm.emergency.Guard;

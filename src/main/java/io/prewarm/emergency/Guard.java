@@ -46,7 +46,7 @@ public class Guard {
     }
 
     /** Rate limit only (reads). */
-    void admit(HttpServerRequest request) {
+    public void admit(HttpServerRequest request) {
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
         if (!limiter.tryAcquire(client)) {
             throw new ApiException(429, null, "too many requests from " + client + "; slow down");

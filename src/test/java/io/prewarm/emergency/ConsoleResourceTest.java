@@ -1,5 +1,6 @@
 package io.prewarm.emergency;
 
+import io.prewarm.console.ConsoleSources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

@@ -38,15 +38,4 @@ class PlanCommitsTest {
                 Map.entry("m2", ConsoleFixtures.MERGE), Map.entry("p1", "prewarm: plan 2026-11-27 for 2 services"));
         assertThat(PlanCommits.newest(log).map(PlanCommits.PlanCommit::commit)).isEqualTo(Optional.of("m2"));
     }
-
-    @Test
-    void mergeRequestLinksGoToTheRequestOrToTheBranchsList() {
-        PlanCommits.PlanCommit merged = PlanCommits.parse("m", ConsoleFixtures.MERGE).orElseThrow();
-        PlanCommits.PlanCommit plain = PlanCommits.parse("p", "prewarm: plan 2026-11-28 for 3 services").orElseThrow();
-        Optional<String> project = Optional.of("https://gitlab.example.com/ops/gitops");
-        assertThat(ConsoleViews.mergeRequestUrl(project, merged)).contains("https://gitlab.example.com/ops/gitops/-/merge_requests/42");
-        assertThat(ConsoleViews.mergeRequestUrl(project, plain)).contains(
-                "https://gitlab.example.com/ops/gitops/-/merge_requests?scope=all&state=all&source_branch=prewarm%2Fplan-2026-11-28");
-        assertThat(ConsoleViews.mergeRequestUrl(Optional.empty(), merged)).isEmpty();
-    }
 }

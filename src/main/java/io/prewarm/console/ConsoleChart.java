@@ -1,4 +1,6 @@
-package io.prewarm.emergency.console;
+package io.prewarm.console;
+
+import io.prewarm.chart.SvgWriter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import static io.prewarm.chart.SvgWriter.escape;
+import static io.prewarm.chart.SvgWriter.fmt;
 
 /**
  * A service's chart as inline SVG: observed demand of the last days, the plan's forecast with its upper
@@ -52,15 +57,13 @@ public final class ConsoleChart {
             }
         }
         double ceiling = top <= 0 ? 1 : niceCeiling(top * 1.05);
-        StringBuilder s = new StringBuilder(16_384);
-        String safeId = Html.escape(id);
-        s.append("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" role=\"img\" aria-labelledby=\"").append(safeId).append("-t ").append(safeId)
-                .append("-d\" font-family=\"sans-serif\" font-size=\"11\">");
-        s.append("<title id=\"").append(safeId).append("-t\">").append(Html.escape(title)).append("</title>");
-        s.append("<desc id=\"").append(safeId).append("-d\">").append(Html.escape(describe(c))).append("</desc>");
-        s.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" fill=\"#ffffff\"/>");
+        SvgWriter s = new SvgWriter(16_384, "");
+        String safeId = escape(id);
+        s.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT
+                + "\" role=\"img\" aria-labelledby=\"" + safeId + "-t " + safeId + "-d\" font-family=\"sans-serif\" font-size=\"11\">");
+        s.raw("<title id=\"" + safeId + "-t\">" + escape(title) + "</title>");
+        s.raw("<desc id=\"" + safeId + "-d\">" + escape(describe(c)) + "</desc>");
+        s.rect(0, 0, WIDTH, HEIGHT, "#ffffff", null);
         axes(s, c, ceiling);
         c.capacity().ifPresent(v -> line(s, c, v, ceiling, CAPACITY, "2.2", null, true));
         c.upper().ifPresent(v -> line(s, c, v, ceiling, UPPER, "1.4", "5 3", false));
@@ -71,28 +74,22 @@ public final class ConsoleChart {
         }
         if (!now.isBefore(c.from()) && !now.isAfter(c.to())) {
             String x = fmt(x(c, now));
-            s.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP).append("\" x2=\"").append(x)
-                    .append("\" y2=\"").append(HEIGHT - BOTTOM).append("\" stroke=\"").append(NOW)
-                    .append("\" stroke-dasharray=\"2 2\"/><text x=\"").append(x).append("\" y=\"").append(TOP + 9)
-                    .append("\" text-anchor=\"middle\" fill=\"").append(NOW).append("\">now</text>");
+            s.line(null, x, TOP, x, HEIGHT - BOTTOM, NOW, null, "2 2");
+            s.text(x, TOP + 9, " text-anchor=\"middle\" fill=\"" + NOW + "\"", "now");
         }
-        s.append("</svg>");
-        return s.toString();
+        return s.raw("</svg>").toString();
     }
 
     /** A freeze or floor: a thick dashed level from its start (or the left edge) to its end (or the right edge). */
-    private static void pin(StringBuilder s, ConsoleModel.Chart c, ConsoleModel.Pin p, double top) {
+    private static void pin(SvgWriter s, ConsoleModel.Chart c, ConsoleModel.Pin p, double top) {
         Instant a = p.since().isBefore(c.from()) ? c.from() : p.since();
         Instant b = p.until().filter(u -> u.isBefore(c.to())).orElse(c.to());
         if (!b.isAfter(a)) {
             return;
         }
         double y = HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * p.value() / top;
-        s.append("<line class=\"pin\" x1=\"").append(fmt(x(c, a))).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")
-                .append(fmt(x(c, b))).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"").append(PIN)
-                .append("\" stroke-width=\"2.5\" stroke-dasharray=\"8 4\"/><text x=\"").append(fmt(x(c, a) + 4))
-                .append("\" y=\"").append(fmt(y - 4)).append("\" fill=\"").append(PIN).append("\">")
-                .append(Html.escape(p.label())).append("</text>");
+        s.line("pin", fmt(x(c, a)), fmt(y), fmt(x(c, b)), fmt(y), PIN, "2.5", "8 4");
+        s.text(fmt(x(c, a) + 4), fmt(y - 4), " fill=\"" + PIN + "\"", p.label());
     }
 
     /** The text alternative: what is drawn and the highest value of each series. */
@@ -113,19 +110,16 @@ public final class ConsoleChart {
         return b.toString().strip();
     }
 
-    private static void axes(StringBuilder s, ConsoleModel.Chart c, double top) {
+    private static void axes(SvgWriter s, ConsoleModel.Chart c, double top) {
         int plotH = HEIGHT - TOP - BOTTOM;
-        s.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(WIDTH - LEFT - RIGHT)
-                .append("\" height=\"").append(plotH).append("\" fill=\"none\" stroke=\"#8a8a8a\"/>");
+        s.rect(LEFT, TOP, WIDTH - LEFT - RIGHT, plotH, "none", "#8a8a8a");
         for (int k = 0; k <= 4; k++) {
             double v = top * k / 4;
             double y = HEIGHT - BOTTOM - plotH * v / top;
             if (k > 0 && k < 4) {
-                s.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(fmt(y)).append("\" x2=\"")
-                        .append(WIDTH - RIGHT).append("\" y2=\"").append(fmt(y)).append("\" stroke=\"#e3e3e3\"/>");
+                s.line(null, LEFT, fmt(y), WIDTH - RIGHT, fmt(y), "#e3e3e3", null, null);
             }
-            s.append("<text x=\"").append(LEFT - 4).append("\" y=\"").append(fmt(y + 4)).append("\" text-anchor=\"end\" fill=\"#333333\">")
-                    .append(label(v)).append("</text>");
+            s.text(LEFT - 4, fmt(y + 4), " text-anchor=\"end\" fill=\"#333333\"", label(v));
         }
         Instant day = c.from().truncatedTo(ChronoUnit.DAYS);
         if (day.isBefore(c.from())) {
@@ -135,15 +129,13 @@ public final class ConsoleChart {
         long every = Math.max(1, days / 8);
         for (Instant d = day; !d.isAfter(c.to()); d = d.plus(Duration.ofDays(every))) {
             String x = fmt(x(c, d));
-            s.append("<line x1=\"").append(x).append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" x2=\"").append(x)
-                    .append("\" y2=\"").append(HEIGHT - BOTTOM + 4).append("\" stroke=\"#555555\"/><text x=\"").append(x)
-                    .append("\" y=\"").append(HEIGHT - BOTTOM + 16).append("\" text-anchor=\"middle\" fill=\"#333333\">")
-                    .append(DAY.format(d)).append("</text>");
+            s.line(null, x, HEIGHT - BOTTOM, x, HEIGHT - BOTTOM + 4, "#555555", null, null);
+            s.text(x, HEIGHT - BOTTOM + 16, " text-anchor=\"middle\" fill=\"#333333\"", DAY.format(d));
         }
     }
 
     /** A series bucketed by time across the plot; capacity is drawn as steps (it changes at instants). */
-    private static void line(StringBuilder s, ConsoleModel.Chart c, ConsoleModel.Series v, double top, String color,
+    private static void line(SvgWriter s, ConsoleModel.Chart c, ConsoleModel.Series v, double top, String color,
                              String width, String dash, boolean steps) {
         long span = Duration.between(c.from(), c.to()).toMillis();
         long bucketMs = Math.max(v.step().toMillis(), (span + POINTS - 1) / POINTS);
@@ -161,35 +153,21 @@ public final class ConsoleChart {
         }
         int plotH = HEIGHT - TOP - BOTTOM;
         double plotW = WIDTH - LEFT - RIGHT;
-        StringBuilder pts = new StringBuilder();
         for (int b = 0; b < buckets; b++) {
             if (Double.isNaN(peak[b])) {
-                flush(s, pts, color, width, dash);
+                s.polyline(color, width, dash);
                 continue;
             }
             double y = HEIGHT - BOTTOM - plotH * peak[b] / top;
             double x0 = LEFT + plotW * b / buckets;
             double x1 = LEFT + plotW * Math.min(buckets, b + 1) / buckets;
             if (steps) {
-                pts.append(pts.length() == 0 ? "" : " ").append(fmt(x0)).append(',').append(fmt(y))
-                        .append(' ').append(fmt(x1)).append(',').append(fmt(y));
+                s.point(x0, y).point(x1, y);
             } else {
-                pts.append(pts.length() == 0 ? "" : " ").append(fmt((x0 + x1) / 2)).append(',').append(fmt(y));
+                s.point((x0 + x1) / 2, y);
             }
         }
-        flush(s, pts, color, width, dash);
-    }
-
-    private static void flush(StringBuilder s, StringBuilder pts, String color, String width, String dash) {
-        if (pts.length() == 0) {
-            return;
-        }
-        s.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(width).append('"');
-        if (dash != null) {
-            s.append(" stroke-dasharray=\"").append(dash).append('"');
-        }
-        s.append(" points=\"").append(pts).append("\"/>");
-        pts.setLength(0);
+        s.polyline(color, width, dash);
     }
 
     private static double x(ConsoleModel.Chart c, Instant t) {
@@ -217,9 +195,5 @@ public final class ConsoleChart {
             return String.format(Locale.ROOT, "%.0fk", v / 1000);
         }
         return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -1,8 +1,8 @@
-package io.prewarm.emergency;
+package io.prewarm.console;
 
+import io.prewarm.emergency.EmergencyService;
+import io.prewarm.emergency.PlanCommits;
 import io.prewarm.common.ServiceKey;
-import io.prewarm.emergency.console.ConsoleModel;
-import io.prewarm.emergency.console.Schedule;
 import io.prewarm.gitops.PlanSnapshot;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.pipeline.PlanFile;

@@ -1,4 +1,4 @@
-package io.prewarm.emergency.console;
+package io.prewarm.console;
 
 import io.prewarm.common.Target;
 import io.prewarm.common.TargetKind;

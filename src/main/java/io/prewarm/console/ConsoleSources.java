@@ -1,4 +1,4 @@
-package io.prewarm.emergency;
+package io.prewarm.console;
 
 import io.prewarm.common.ServiceKey;
 import io.prewarm.common.TimeWindow;

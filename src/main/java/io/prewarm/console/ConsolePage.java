@@ -1,4 +1,4 @@
-package io.prewarm.emergency.console;
+package io.prewarm.console;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.prewarm.chart.SvgWriter.escape;
+import static io.prewarm.chart.SvgWriter.fmt;
 
 /**
  * The console page as HTML: status rendered on the server so it reads without JavaScript, the action
@@ -50,7 +53,7 @@ public final class ConsolePage {
         for (Map.Entry<String, List<ConsoleModel.Service>> env : byEnv.entrySet()) {
             String envId = "env-" + slug(env.getKey());
             b.append("<section class=\"env\" aria-labelledby=\"").append(envId).append("\">\n<h2 id=\"").append(envId)
-                    .append("\">Environment ").append(Html.escape(env.getKey())).append("</h2>\n");
+                    .append("\">Environment ").append(escape(env.getKey())).append("</h2>\n");
             for (ConsoleModel.Service s : env.getValue()) {
                 service(b, m.now(), s);
             }
@@ -71,7 +74,7 @@ public final class ConsolePage {
                 + "<title>prewarm console: " + status + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"" + ASSETS + "console.css\">\n"
                 + "<link rel=\"icon\" href=\"" + ASSETS + "favicon.svg\" type=\"image/svg+xml\">\n</head>\n<body>\n<main>\n"
-                + "<h1>prewarm console</h1>\n<p role=\"alert\">" + status + ": " + Html.escape(message) + "</p>\n"
+                + "<h1>prewarm console</h1>\n<p role=\"alert\">" + status + ": " + escape(message) + "</p>\n"
                 + "<p><a href=\"/console\">Try again</a></p>\n</main>\n</body>\n</html>\n";
     }
 
@@ -134,8 +137,8 @@ public final class ConsolePage {
                 .append("</tr></thead>\n<tbody>\n");
         for (ConsoleModel.Service s : services) {
             String id = "svc-" + slug(s.environment()) + "--" + slug(s.name());
-            b.append("<tr><th scope=\"row\"><a href=\"#").append(id).append("\">").append(Html.escape(s.key()))
-                    .append("</a></th><td data-label=\"target\">").append(Html.escape(s.targetKind()))
+            b.append("<tr><th scope=\"row\"><a href=\"#").append(id).append("\">").append(escape(s.key()))
+                    .append("</a></th><td data-label=\"target\">").append(escape(s.targetKind()))
                     .append("</td><td data-label=\"planned now\">")
                     .append(s.plan().map(p -> Integer.toString(p.scheduledNow())).orElse("no plan"))
                     .append("</td><td data-label=\"next\">")
@@ -158,14 +161,14 @@ public final class ConsolePage {
             b.append("<p>No plan commit on the base branch yet (or older than the history serve reads).</p>\n");
         } else {
             ConsoleModel.LastPlan p = last.get();
-            b.append("<p>").append(Html.escape(p.subject())).append(" · commit <code>").append(shortSha(p.commit()))
+            b.append("<p>").append(escape(p.subject())).append(" · commit <code>").append(shortSha(p.commit()))
                     .append("</code>");
-            p.branch().ifPresent(br -> b.append(" · branch <code>").append(Html.escape(br)).append("</code>"));
+            p.branch().ifPresent(br -> b.append(" · branch <code>").append(escape(br)).append("</code>"));
             if (p.mergeRequestUrl().isPresent()) {
-                b.append(" · <a href=\"").append(Html.escape(p.mergeRequestUrl().get())).append("\" rel=\"noreferrer\">")
-                        .append(Html.escape(p.mergeRequest().orElse("merge request"))).append("</a>");
+                b.append(" · <a href=\"").append(escape(p.mergeRequestUrl().get())).append("\" rel=\"noreferrer\">")
+                        .append(escape(p.mergeRequest().orElse("merge request"))).append("</a>");
             } else {
-                p.mergeRequest().ifPresent(mr -> b.append(" · merge request ").append(Html.escape(mr)));
+                p.mergeRequest().ifPresent(mr -> b.append(" · merge request ").append(escape(mr)));
             }
             b.append("</p>\n");
         }
@@ -177,30 +180,30 @@ public final class ConsolePage {
         Optional<ConsoleModel.Override> freeze = s.freeze();
         int suggested = suggestedCount(s);
         b.append("<article class=\"svc").append(freeze.isPresent() ? " frozen" : "").append("\" id=\"").append(id)
-                .append("\" aria-labelledby=\"").append(id).append("-h\" data-environment=\"").append(Html.escape(s.environment()))
-                .append("\" data-service=\"").append(Html.escape(s.name())).append("\" data-max=\"").append(s.max())
+                .append("\" aria-labelledby=\"").append(id).append("-h\" data-environment=\"").append(escape(s.environment()))
+                .append("\" data-service=\"").append(escape(s.name())).append("\" data-max=\"").append(s.max())
                 .append("\" data-count=\"").append(suggested).append("\" data-live-count=\"").append(s.liveCount())
                 .append("\" data-frozen=\"").append(freeze.isPresent()).append("\">\n");
-        b.append("<h3 id=\"").append(id).append("-h\">").append(Html.escape(s.key()));
+        b.append("<h3 id=\"").append(id).append("-h\">").append(escape(s.key()));
         freeze.ifPresent(f -> b.append(" <span class=\"badge frozen-badge\">frozen at ").append(f.count()).append("</span>"));
         s.overrides().stream().filter(o -> o.kind().equals("scale-up")).findFirst().ifPresent(o ->
                 b.append(" <span class=\"badge floor-badge\">emergency floor ").append(o.count()).append("</span>"));
         b.append("</h3>\n<div class=\"status\">\n<dl class=\"facts\">\n");
-        fact(b, "Target", Html.escape(s.targetKind()) + " <code>" + Html.escape(s.targetName()) + "</code>");
+        fact(b, "Target", escape(s.targetKind()) + " <code>" + escape(s.targetName()) + "</code>");
         fact(b, "Policy limits", "min " + s.min() + " · max " + s.max());
         if (s.plan().isPresent()) {
             ConsoleModel.Plan p = s.plan().get();
             fact(b, "Planned capacity now", "<strong class=\"now-count\">" + p.scheduledNow() + "</strong> instances "
                     + "(scheduled floor; limits " + p.min() + "–" + p.max() + ")");
-            fact(b, "Why", "<span class=\"why-now\">" + Html.escape(p.why()) + "</span>");
-            fact(b, "Next scheduled change", p.next().map(c -> time(c.at()) + " (" + Html.escape(c.local()) + ") → min "
-                    + c.min() + ", max " + c.max() + " <span class=\"reason\">" + Html.escape(c.reason()) + "</span>")
+            fact(b, "Why", "<span class=\"why-now\">" + escape(p.why()) + "</span>");
+            fact(b, "Next scheduled change", p.next().map(c -> time(c.at()) + " (" + escape(c.local()) + ") → min "
+                    + c.min() + ", max " + c.max() + " <span class=\"reason\">" + escape(c.reason()) + "</span>")
                     .orElse("none scheduled"));
-            fact(b, "Weekly peak", Html.escape(p.peak()));
-            fact(b, "Plan", p.actions() + " scheduled actions · model " + Html.escape(p.model())
+            fact(b, "Weekly peak", escape(p.peak()));
+            fact(b, "Plan", p.actions() + " scheduled actions · model " + escape(p.model())
                     + p.plannedAt().map(t -> " · planned " + time(t)).orElse("")
-                    + p.branch().map(br -> " · branch <code>" + Html.escape(br) + "</code>").orElse("")
-                    + p.mergeRequestUrl().map(u -> " · <a href=\"" + Html.escape(u) + "\" rel=\"noreferrer\">merge request</a>")
+                    + p.branch().map(br -> " · branch <code>" + escape(br) + "</code>").orElse("")
+                    + p.mergeRequestUrl().map(u -> " · <a href=\"" + escape(u) + "\" rel=\"noreferrer\">merge request</a>")
                     .orElse(""));
         } else {
             fact(b, "Plan", "no plan committed yet");
@@ -208,7 +211,7 @@ public final class ConsolePage {
         b.append("</dl>\n");
         overrides(b, id, s.overrides());
         if (!s.note().isEmpty()) {
-            b.append("<p class=\"note\">").append(Html.escape(s.note())).append("</p>\n");
+            b.append("<p class=\"note\">").append(escape(s.note())).append("</p>\n");
         }
         s.chart().ifPresent(c -> chart(b, id, now, s, c));
         b.append("</div>\n");
@@ -241,11 +244,11 @@ public final class ConsolePage {
                 .append("<th scope=\"col\">Commit</th><th scope=\"col\">Action id</th></tr></thead>\n<tbody>\n");
         for (ConsoleModel.Override o : list) {
             b.append("<tr><td>").append(o.kind().equals("freeze") ? "freeze" : "emergency floor").append("</td><td>")
-                    .append(o.count()).append("</td><td>").append(Html.escape(o.actor())).append("</td><td class=\"why\">")
-                    .append(Html.escape(o.reason())).append("</td><td>").append(time(o.createdAt())).append("</td><td>")
+                    .append(o.count()).append("</td><td>").append(escape(o.actor())).append("</td><td class=\"why\">")
+                    .append(escape(o.reason())).append("</td><td>").append(time(o.createdAt())).append("</td><td>")
                     .append(o.expiresAt().map(ConsolePage::time).orElse("until unfrozen")).append("</td><td>")
                     .append(o.commit().map(c -> "<code class=\"commit\">" + shortSha(c) + "</code>").orElse("–"))
-                    .append("</td><td><code>").append(Html.escape(o.id())).append("</code></td></tr>\n");
+                    .append("</td><td><code>").append(escape(o.id())).append("</code></td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
     }
@@ -264,16 +267,16 @@ public final class ConsolePage {
         }
         if (c.capacity().isPresent()) {
             legend(b, "capacity", "planned capacity" + (c.perInstance() > 0 ? " (instances × "
-                    + ConsoleChart.fmt(c.perInstance()) + ")" : ""));
+                    + fmt(c.perInstance()) + ")" : ""));
         }
         if (!c.pins().isEmpty()) {
             legend(b, "pin", "freeze or emergency floor");
         }
-        b.append("<span class=\"unit\">in ").append(Html.escape(c.unit())).append(", times in UTC</span></figcaption>\n</figure>\n");
+        b.append("<span class=\"unit\">in ").append(escape(c.unit())).append(", times in UTC</span></figcaption>\n</figure>\n");
     }
 
     private static void legend(StringBuilder b, String cls, String text) {
-        b.append("<span class=\"key ").append(cls).append("\">").append(Html.escape(text)).append("</span> ");
+        b.append("<span class=\"key ").append(cls).append("\">").append(escape(text)).append("</span> ");
     }
 
     private static void fact(StringBuilder b, String name, String html) {
@@ -285,7 +288,7 @@ public final class ConsolePage {
     }
 
     private static String shortSha(String c) {
-        return Html.escape(c.length() > 12 ? c.substring(0, 12) : c);
+        return escape(c.length() > 12 ? c.substring(0, 12) : c);
     }
 
     /** An id fragment: service keys are already lowercase letters, digits and '-', anything else is dropped. */

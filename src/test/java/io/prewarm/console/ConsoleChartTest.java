@@ -1,4 +1,4 @@
-package io.prewarm.emergency.console;
+package io.prewarm.console;
 
 import org.junit.jupiter.api.Test;
 

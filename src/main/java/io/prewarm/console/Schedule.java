@@ -1,4 +1,4 @@
-package io.prewarm.emergency.console;
+package io.prewarm.console;
 
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.ScalingAction;

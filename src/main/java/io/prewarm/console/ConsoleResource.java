@@ -1,6 +1,8 @@
-package io.prewarm.emergency;
+package io.prewarm.console;
 
-import io.prewarm.emergency.console.ConsolePage;
+import io.prewarm.emergency.ApiException;
+import io.prewarm.emergency.EmergencyService;
+import io.prewarm.emergency.Guard;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -105,7 +107,7 @@ public class ConsoleResource {
     }
 
     private static byte[] load(String name) {
-        try (InputStream in = ConsoleResource.class.getResourceAsStream("console/" + name)) {
+        try (InputStream in = ConsoleResource.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("loading the console asset " + name + ": not on the classpath");
             }
