@@ -47,7 +47,7 @@ class ArchitectureTest {
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("render", "gitops", "override", "pipeline", "emergency",
                         "backtest", "cli", "telemetry")
                 .whereLayer("forecast").mayOnlyBeAccessedByLayers("plan", "pipeline", "backtest", "cli", "telemetry")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("forecast", "pipeline", "backtest", "cli", "telemetry",
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("forecast", "plan", "pipeline", "backtest", "cli", "telemetry",
                         "emergency")
                 .whereLayer("policy").mayOnlyBeAccessedByLayers("metrics", "plan", "pipeline", "emergency", "backtest",
                         "cli", "telemetry")
