@@ -52,8 +52,8 @@ class ArchitectureTest {
                 .whereLayer("plan").mayOnlyBeAccessedByLayers("render", "gitops", "override", "pipeline", "emergency",
                         "console", "backtest", "cli", "telemetry")
                 .whereLayer("forecast").mayOnlyBeAccessedByLayers("plan", "pipeline", "backtest", "cli", "telemetry")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("forecast", "pipeline", "backtest", "cli", "telemetry",
-                        "emergency", "console")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("forecast", "plan", "pipeline", "backtest", "cli",
+                        "telemetry", "emergency", "console")
                 .whereLayer("policy").mayOnlyBeAccessedByLayers("metrics", "plan", "pipeline", "emergency", "console",
                         "backtest", "cli", "telemetry")
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.prewarm");

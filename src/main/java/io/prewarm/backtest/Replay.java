@@ -2,20 +2,18 @@ package io.prewarm.backtest;
 
 import io.prewarm.common.HpaRates;
 import io.prewarm.common.TargetKind;
-import io.prewarm.forecast.DemandStats;
 import io.prewarm.forecast.Forecast;
 import io.prewarm.forecast.ForecastRequest;
 import io.prewarm.forecast.Forecaster;
-import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.CapacityPlanner;
-import io.prewarm.plan.PlanInput;
+import io.prewarm.plan.PlanningWindow;
+import io.prewarm.plan.ServicePlanning;
 import io.prewarm.policy.ServicePolicy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -35,9 +32,6 @@ import java.util.function.Function;
  * {@link Strategy} runs on the same minute-by-minute trace.
  */
 public final class Replay {
-    /** How far ahead each epoch plans, as {@code plan} does. */
-    static final Duration HORIZON = Duration.ofDays(7);
-
     /**
      * What to replay.
      *
@@ -68,12 +62,32 @@ public final class Replay {
         }
     }
 
-    private final Forecaster forecaster;
-    private final CapacityPlanner planner;
+    private final ServicePlanning planning;
 
+    /** Replays with the planning {@code plan} runs (the same stages: {@code Stages.planning()}). */
+    public Replay(ServicePlanning planning) {
+        this.planning = Objects.requireNonNull(planning, "planning");
+    }
+
+    /** Replays with this forecaster and planner, the policy's holidays and the daily-peaks normal peak. */
     public Replay(Forecaster forecaster, CapacityPlanner planner) {
-        this.forecaster = Objects.requireNonNull(forecaster, "forecaster");
-        this.planner = Objects.requireNonNull(planner, "planner");
+        this(new ServicePlanning(forecaster, planner));
+    }
+
+    /**
+     * What {@code plan --now at} makes of this history (with the training of {@code spec}): the plan a replay
+     * follows from epoch {@code at}.
+     */
+    public ServicePlanning.Planned planAt(ServicePolicy policy, TimeSeries history, Instant at, Duration training) {
+        return planAt(planning, policy, history, at, training);
+    }
+
+    private static ServicePlanning.Planned planAt(ServicePlanning planning, ServicePolicy policy, TimeSeries history,
+                                                  Instant at, Duration training) {
+        PlanningWindow window = PlanningWindow.of(policy, at, training);
+        TimeSeries seen = history.slice(window.history().start(), window.start());
+        // capacity per instance is in the policy (checked above): plan learns it from history only without it
+        return planning.plan(policy, window, seen, Optional.empty(), Optional.empty());
     }
 
     /** Replays {@code policy}; instances boot in the policy's pre-warm lead. */
@@ -146,6 +160,7 @@ public final class Replay {
         int[] oracleFloor = new int[n];
         int[] oracleCeiling = new int[n];
         double[] forecastLine = new double[n];
+        ServicePlanning cached = planning.reusing(fitted);
         Arrays.fill(forecastLine, Double.NaN);
         List<String> models = new ArrayList<>();
         int epochs = 0;
@@ -153,28 +168,23 @@ public final class Replay {
         for (int m0 = 0; m0 < n; m0 += epochMinutes) {
             int m1 = Math.min(n, m0 + epochMinutes);
             Instant at = trace.timeAt(m0);
-            TimeSeries training = trimLeadingGap(history.slice(at.minus(spec.training()), at));
-            ForecastRequest request = request(policy, at);
-            Forecast forecast = fitted.computeIfAbsent(request, r -> forecaster.forecast(training, r));
-            double normalPeak = DemandStats.normalPeak(training, policy.zone());
-            double peak = Double.isNaN(normalPeak) ? 0 : normalPeak;
-            CapacityPlan plan = planner.plan(new PlanInput(policy, forecast, peak, Optional.empty(), at,
-                    request.holidays()));
+            ServicePlanning.Planned planned = planAt(cached, policy, history, at, spec.training());
+            Forecast forecast = planned.forecast();
+            CapacityPlan plan = planned.plan();
             Schedules.apply(plan, trace.start(), m0, m1, prewarmFloor, prewarmCeiling);
             for (int m = m0; m < m1; m++) {
                 // an HPA has no schedules: what prewarm renders for it holds the plan's limits only
                 appliedFloor[m] = floorsApplied ? prewarmFloor[m] : Math.max(1, plan.limits().min());
                 appliedCeiling[m] = floorsApplied ? prewarmCeiling[m] : plan.limits().max();
             }
-            double[] planned = policy.capacity().scheduleFor() == ServicePolicy.ScheduleFor.UPPER ? forecast.upper()
+            double[] line = policy.capacity().scheduleFor() == ServicePolicy.ScheduleFor.UPPER ? forecast.upper()
                     : forecast.point();
             for (int m = m0; m < m1; m++) {
                 int i = (int) (Duration.between(at, trace.timeAt(m)).toMinutes() / step.toMinutes());
-                forecastLine[m] = planned[Math.min(i, forecast.horizon() - 1)];
+                forecastLine[m] = line[Math.min(i, forecast.horizon() - 1)];
             }
-            Forecast perfect = actual(history, at, step, request.horizon());
-            CapacityPlan oracle = planner.plan(new PlanInput(policy, perfect, peak, Optional.empty(), at,
-                    request.holidays()));
+            Forecast perfect = actual(history, at, step, planned.request().horizon());
+            CapacityPlan oracle = planning.planner().plan(planned.input().withForecast(perfect));
             Schedules.apply(oracle, trace.start(), m0, m1, oracleFloor, oracleCeiling);
             models.add(forecast.model());
             epochs++;
@@ -203,17 +213,6 @@ public final class Replay {
                 floorsApplied);
     }
 
-    private static ForecastRequest request(ServicePolicy policy, Instant at) {
-        Duration step = policy.demand().step();
-        int lead = (int) (policy.rules().prewarmLead().getSeconds() / step.getSeconds());
-        int horizon = (int) (HORIZON.getSeconds() / step.getSeconds()) + lead + 1;
-        LocalDate from = LocalDate.ofInstant(at, policy.zone()).minusDays(1);
-        LocalDate to = LocalDate.ofInstant(at.plus(HORIZON), policy.zone()).plusDays(1);
-        Set<LocalDate> holidays = HolidayCalendar.of(policy.holidays().country(), Set.copyOf(policy.holidays().dates()))
-                .between(from, to);
-        return new ForecastRequest(at, step, horizon, Optional.of(policy.zone()), holidays);
-    }
-
     /**
      * Perfect foresight: the actual demand over the horizon. Where the history ends or has a gap, the
      * value a week earlier stands in, else the last known value: only the first epoch's day is replayed,
@@ -236,18 +235,6 @@ public final class Replay {
             last = v[i];
         }
         return new Forecast(at, step, v, v, "oracle", 0, "none", List.of());
-    }
-
-    /**
-     * Drops the missing samples before the first known one: a window reaching back before the data
-     * began is not a gap in the data, and the forecaster should see the history it really has.
-     */
-    static TimeSeries trimLeadingGap(TimeSeries t) {
-        int i = 0;
-        while (i < t.size() && Double.isNaN(t.value(i))) {
-            i++;
-        }
-        return i == 0 || i == t.size() ? t : t.slice(t.timeAt(i), t.end());
     }
 
     private static double value(TimeSeries h, long i) {

@@ -31,7 +31,7 @@ final class BacktestScorecards implements PolicyScorecard.Source {
 
     BacktestScorecards(Stages stages) {
         this.stages = Objects.requireNonNull(stages, "stages");
-        this.replay = new Replay(stages.forecaster(), stages.planner());
+        this.replay = new Replay(stages.planning());
     }
 
     @Override

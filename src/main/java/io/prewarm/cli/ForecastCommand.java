@@ -106,8 +106,8 @@ public class ForecastCommand implements Runnable {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < horizon; k++) {
             sb.append(series).append(',').append(origin).append(',').append(k + 1).append(',')
-                    .append(format(fc.timeAt(k), calendar)).append(',').append(num(fc.point()[k])).append(',')
-                    .append(num(fc.upper()[k])).append(',').append(fc.model().replace(',', ';')).append('\n');
+                    .append(format(fc.timeAt(k), calendar)).append(',').append(num(fc.pointAt(k))).append(',')
+                    .append(num(fc.upperAt(k))).append(',').append(fc.model().replace(',', ';')).append('\n');
         }
         fw.write(sb.toString());
         if (tw != null) {

@@ -1,12 +1,11 @@
 package io.prewarm.cli;
 
-import io.prewarm.forecast.DemandStats;
-import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.forecast.smile.SmileForecaster;
 import io.prewarm.metrics.MetricsSource;
 import io.prewarm.metrics.file.DemoMetricsSource;
 import io.prewarm.pipeline.Stages;
 import io.prewarm.plan.RulesPlanner;
+import io.prewarm.plan.ServicePlanning;
 import io.prewarm.render.Renderers;
 import io.prewarm.render.TerraformBackend;
 import io.prewarm.render.TerraformConfig;
@@ -17,7 +16,6 @@ import io.prewarm.telemetry.Telemetry;
 import jakarta.inject.Inject;
 
 import java.net.URI;
-import java.util.Set;
 
 /** Builds the stages of a plan run from the command line's choices. */
 @ApplicationScoped
@@ -39,9 +37,7 @@ public class Wiring {
     public Stages stages(String metricsSpec) {
         Renderers renderers = new Renderers(backend(terraform));
         return new Stages(metrics(metricsSpec), new SmileForecaster(), new RulesPlanner(), renderers::forKind,
-                (policy, from, to) -> HolidayCalendar.of(policy.holidays().country(),
-                        Set.copyOf(policy.holidays().dates())).between(from, to),
-                Wiring::normalPeak, alertRules::render);
+                ServicePlanning.Holidays.POLICY, ServicePlanning.NormalPeak.DAILY_PEAKS, alertRules::render);
     }
 
     /**
@@ -54,12 +50,6 @@ public class Wiring {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-    }
-
-    /** The normal peak of a history; 0 (no safety cap, the planner says so) when no day has enough samples. */
-    static double normalPeak(io.prewarm.metrics.TimeSeries history, java.time.ZoneId zone) {
-        double peak = DemandStats.normalPeak(history, zone);
-        return Double.isNaN(peak) ? 0 : peak;
     }
 
     MetricsSource metrics(String spec) {

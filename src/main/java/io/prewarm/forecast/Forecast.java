@@ -2,6 +2,7 @@ package io.prewarm.forecast;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,8 +40,51 @@ public record Forecast(Instant start, Duration step, double[] point, double[] up
         notes = List.copyOf(notes);
     }
 
+    /** A copy: the forecast stays immutable. In loops, use {@link #pointAt} and {@link #horizon}. */
+    @Override
+    public double[] point() {
+        return point.clone();
+    }
+
+    /** A copy: the forecast stays immutable. In loops, use {@link #upperAt} and {@link #horizon}. */
+    @Override
+    public double[] upper() {
+        return upper.clone();
+    }
+
+    /** The point forecast at step {@code i}, without copying. */
+    public double pointAt(int i) {
+        return point[i];
+    }
+
+    /** The upper bound at step {@code i}, without copying. */
+    public double upperAt(int i) {
+        return upper[i];
+    }
+
     public int horizon() {
         return point.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Forecast f && start.equals(f.start) && step.equals(f.step) && Arrays.equals(point, f.point)
+                && Arrays.equals(upper, f.upper) && model.equals(f.model)
+                && Double.compare(validationScore, f.validationScore) == 0
+                && validationMetric.equals(f.validationMetric) && notes.equals(f.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(start, step, Arrays.hashCode(point), Arrays.hashCode(upper), model, validationScore,
+                validationMetric, notes);
+    }
+
+    @Override
+    public String toString() {
+        return "Forecast[start=" + start + ", step=" + step + ", horizon=" + point.length + ", model=" + model
+                + ", validationScore=" + validationScore + ", validationMetric=" + validationMetric + ", notes="
+                + notes + "]";
     }
 
     public Instant timeAt(int i) {

@@ -150,8 +150,8 @@ public final class PlanFile {
                 double p = Double.NEGATIVE_INFINITY;
                 double u = Double.NEGATIVE_INFINITY;
                 for (int j = i; j < Math.min(f.horizon(), i + per); j++) {
-                    p = Math.max(p, f.point()[j]);
-                    u = Math.max(u, f.upper()[j]);
+                    p = Math.max(p, f.pointAt(j));
+                    u = Math.max(u, f.upperAt(j));
                 }
                 point.add(round2(p));
                 upper.add(round2(u));

@@ -4,7 +4,6 @@ import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.forecast.Forecast;
-import io.prewarm.forecast.ForecastRequest;
 import io.prewarm.gitops.ChurnControl;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
@@ -19,6 +18,8 @@ import io.prewarm.override.ServiceOverrides;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.CapacityHistory;
 import io.prewarm.plan.PlanInput;
+import io.prewarm.plan.PlanningWindow;
+import io.prewarm.plan.ServicePlanning;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.render.RenderedFiles;
 import io.quarkus.logging.Log;
@@ -32,13 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 /**
  * One {@code plan} run: for every policy, read history, forecast, plan and render (concurrently, with
@@ -47,9 +46,6 @@ import java.util.stream.Collectors;
  * intact (unless {@link Options#allOrNothing()}).
  */
 public final class PlanRun {
-    /** How far ahead a plan reaches: one week of recurring schedules. */
-    public static final Duration HORIZON = Duration.ofDays(7);
-
     private final Stages stages;
     // gitops (docs/gitops.md): churn control and the merge request reviewers decide on
     private final ChurnControl churn;
@@ -350,28 +346,17 @@ public final class PlanRun {
                 return new Outcome(new ServiceResult(key, ServiceResult.Status.FROZEN, reasons,
                         changedAgainstBase(workspace, changes), msg, Optional.empty(), 0, 0), changes);
             }
-            Duration step = policy.demand().step();
-            Instant start = align(now, step);
-            TimeWindow window = new TimeWindow(start.minus(policy.demand().history()), start, step);
-            TimeSeries history = stages.metrics().demand(policy, window);
+            PlanningWindow window = PlanningWindow.of(policy, now);
+            TimeSeries history = stages.metrics().demand(policy, window.history());
             t = lap(key, RunListener.Stage.HISTORY, t);
-            int lead = (int) (policy.rules().prewarmLead().getSeconds() / step.getSeconds());
-            int horizon = (int) (HORIZON.getSeconds() / step.getSeconds()) + lead + 1;
-            LocalDate from = LocalDate.ofInstant(window.start(), policy.zone()).minusDays(1);
-            LocalDate to = LocalDate.ofInstant(start.plus(HORIZON), policy.zone()).plusDays(1);
-            Set<LocalDate> holidays = stages.holidays().between(policy, from, to);
-            ForecastRequest req = new ForecastRequest(start, step, horizon, Optional.of(policy.zone()), holidays);
-            Forecast forecast = stages.forecaster().forecast(history, req);
-            double normalPeak = stages.normalPeak().of(history, policy.zone());
+            ServicePlanning planning = stages.planning();
+            ServicePlanning.Forecasted forecasted = planning.forecast(policy, window, history);
+            Forecast forecast = forecasted.forecast();
             t = lap(key, RunListener.Stage.FORECAST, t);
             Optional<PlanInput.EmergencyFloor> floor = active.scaleUp()
                     .map(s -> new PlanInput.EmergencyFloor(s.id(), s.min(), s.expiresAt()));
-            LocalDate firstDay = LocalDate.ofInstant(start, policy.zone());
-            LocalDate lastDay = LocalDate.ofInstant(start.plus(HORIZON), policy.zone());
-            Set<LocalDate> horizonHolidays = holidays.stream()
-                    .filter(d -> !d.isBefore(firstDay) && !d.isAfter(lastDay)).collect(Collectors.toSet());
-            CapacityPlan plan = stages.planner().plan(new PlanInput(policy, forecast, normalPeak, floor, now,
-                    horizonHolidays, capacityHistory(policy, window, history)));
+            CapacityPlan plan = planning.plan(forecasted, capacityHistory(policy, window.history(), history), floor)
+                    .plan();
             t = lap(key, RunListener.Stage.PLAN, t);
             RenderedFiles rendered = stages.renderers().apply(policy.target().kind()).render(plan);
             lap(key, RunListener.Stage.RENDER, t);
@@ -462,14 +447,6 @@ public final class PlanRun {
             }
         }
         return out;
-    }
-
-    /** The first grid instant at or after {@code now}. */
-    static Instant align(Instant now, Duration step) {
-        long s = step.getSeconds();
-        long t = now.getEpochSecond();
-        long aligned = Math.floorDiv(t + s - 1, s) * s;
-        return Instant.ofEpochSecond(aligned);
     }
 
     private static CommitMessage message(Instant now, List<ServiceResult> results) {

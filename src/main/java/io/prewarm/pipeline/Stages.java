@@ -3,17 +3,13 @@ package io.prewarm.pipeline;
 import io.prewarm.common.TargetKind;
 import io.prewarm.forecast.Forecaster;
 import io.prewarm.metrics.MetricsSource;
-import io.prewarm.metrics.TimeSeries;
 import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.CapacityPlanner;
-import io.prewarm.policy.ServicePolicy;
+import io.prewarm.plan.ServicePlanning;
 import io.prewarm.render.RenderedFiles;
 import io.prewarm.render.TerraformRenderer;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,8 +25,8 @@ import java.util.function.Function;
  * @param alertRules the Prometheus alerting rules of a plan's leading indicators
  */
 public record Stages(MetricsSource metrics, Forecaster forecaster, CapacityPlanner planner,
-                     Function<TargetKind, TerraformRenderer> renderers, HolidayResolver holidays,
-                     NormalPeak normalPeak, Function<CapacityPlan, RenderedFiles> alertRules) {
+                     Function<TargetKind, TerraformRenderer> renderers, ServicePlanning.Holidays holidays,
+                     ServicePlanning.NormalPeak normalPeak, Function<CapacityPlan, RenderedFiles> alertRules) {
     public Stages {
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(forecaster, "forecaster");
@@ -41,15 +37,8 @@ public record Stages(MetricsSource metrics, Forecaster forecaster, CapacityPlann
         Objects.requireNonNull(alertRules, "alertRules");
     }
 
-    /** Holiday dates of a policy in a date range. */
-    @FunctionalInterface
-    public interface HolidayResolver {
-        Set<LocalDate> between(ServicePolicy policy, LocalDate from, LocalDate to);
-    }
-
-    /** The normal peak of demand in a history. */
-    @FunctionalInterface
-    public interface NormalPeak {
-        double of(TimeSeries history, ZoneId zone);
+    /** Planning one service with these stages: what {@code plan} and the merge request's backtest both run. */
+    public ServicePlanning planning() {
+        return new ServicePlanning(forecaster, planner, holidays, normalPeak);
     }
 }

@@ -35,6 +35,47 @@ public record CapacityHistory(double[] demand, double[] instances, double[] late
         latencyP95 = latencyP95.clone();
     }
 
+    /** A copy: the history stays immutable. */
+    @Override
+    public double[] demand() {
+        return demand.clone();
+    }
+
+    /** A copy: the history stays immutable. */
+    @Override
+    public double[] instances() {
+        return instances.clone();
+    }
+
+    /** A copy: the history stays immutable. */
+    @Override
+    public double[] latencyP95() {
+        return latencyP95.clone();
+    }
+
+    /** Samples per series. */
+    public int length() {
+        return demand.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CapacityHistory h && Arrays.equals(demand, h.demand) && Arrays.equals(instances, h.instances)
+                && Arrays.equals(latencyP95, h.latencyP95)
+                && Double.compare(latencyObjective, h.latencyObjective) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(demand), Arrays.hashCode(instances), Arrays.hashCode(latencyP95),
+                latencyObjective);
+    }
+
+    @Override
+    public String toString() {
+        return "CapacityHistory[samples=" + demand.length + ", latencyObjective=" + latencyObjective + "]";
+    }
+
     /** The learned capacity per instance and the evidence behind it. */
     public record Learned(double perInstance, int healthySamples, int excludedSamples, double latencyObjective) {
         public String evidence() {

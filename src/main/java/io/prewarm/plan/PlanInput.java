@@ -50,6 +50,11 @@ public record PlanInput(ServicePolicy policy, Forecast forecast, double normalPe
         this(policy, forecast, normalPeakDemand, emergencyFloor, now, Set.of(), Optional.empty());
     }
 
+    /** The same input with another forecast (the backtest's oracle plans on the actual demand). */
+    public PlanInput withForecast(Forecast other) {
+        return new PlanInput(policy, other, normalPeakDemand, emergencyFloor, now, holidays, capacityHistory);
+    }
+
     /** An emergency floor: at least {@code min} instances until {@code expires}. */
     public record EmergencyFloor(String id, int min, Instant expires) {
         public EmergencyFloor {

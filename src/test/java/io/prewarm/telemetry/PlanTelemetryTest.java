@@ -157,7 +157,7 @@ class PlanTelemetryTest {
         assertThat(m.value("prewarm_plan_peak_capacity_instances{" + checkout + ",target=\"aws-asg\"}")).isEqualTo(6);
         assertThat(m.value("prewarm_plan_peak_capacity_instances{" + search + ",target=\"aws-asg\"}")).isEqualTo(10);
         assertThat(m.value("prewarm_plan_safety_cap_instances{" + search + ",target=\"aws-asg\"}")).isEqualTo(10);
-        int horizonSteps = (int) (PlanRun.HORIZON.toHours() + 1);
+        int horizonSteps = (int) (io.prewarm.plan.PlanningWindow.HORIZON.toHours() + 1);
         assertThat(m.value("prewarm_plan_safety_cap_steps{" + search + "}")).isEqualTo(horizonSteps);
         assertThat(m.value("prewarm_plan_safety_cap_steps{" + checkout + "}")).isZero();
         assertThat(m.value("prewarm_safety_cap_hits_total{" + search + "}")).isEqualTo(1);

@@ -55,7 +55,7 @@ public final class CsvDirectoryMetricsSource implements MetricsSource {
      */
     public Optional<Instant> end(ServiceKey key) {
         CsvHistory.Samples s = samples(key);
-        if (s.times().length == 0) {
+        if (s.size() == 0) {
             return Optional.empty();
         }
         return Optional.of(Instant.ofEpochSecond(s.last()).plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.DAYS));

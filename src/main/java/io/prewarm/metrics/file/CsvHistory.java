@@ -91,6 +91,32 @@ public final class CsvHistory {
 
     /** Samples as read, parallel arrays of Unix seconds and values. */
     public record Samples(long[] times, double[] values) {
+        public Samples {
+            if (times.length != values.length) {
+                throw new IllegalArgumentException("times and values differ in length: " + times.length + " vs "
+                        + values.length);
+            }
+            times = times.clone();
+            values = values.clone();
+        }
+
+        /** A copy: the samples stay immutable. */
+        @Override
+        public long[] times() {
+            return times.clone();
+        }
+
+        /** A copy: the samples stay immutable. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        /** Samples read. */
+        public int size() {
+            return times.length;
+        }
+
         /**
          * The samples on the grid {@code [start, start + n*step)}, shifted by {@code shiftSeconds};
          * infinite values count as missing.
