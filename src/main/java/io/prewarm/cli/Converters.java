@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * Option value converters. A bad value is a {@link TypeConversionException} whose message names the value;
@@ -20,16 +21,21 @@ final class Converters {
     private Converters() {
     }
 
+    /** {@code parser}'s value; what it refuses names the value and {@code problem}, or its own message without one. */
+    private static <T> T parse(String value, Function<String, T> parser, String problem) {
+        try {
+            return parser.apply(value);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new TypeConversionException(problem == null ? e.getMessage() : "'" + value + "' " + problem);
+        }
+    }
+
     /** {@code --now}: an ISO-8601 instant with an offset. */
     static final class InstantValue implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant such as "
-                        + "2026-11-28T00:00:00Z");
-            }
+            return parse(value, v -> OffsetDateTime.parse(v).toInstant(),
+                    "is not an ISO-8601 instant such as 2026-11-28T00:00:00Z");
         }
     }
 
@@ -37,15 +43,9 @@ final class Converters {
     static final class DateOrInstant implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            try {
-                if (value.length() == 10) {
-                    return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-                }
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 date or instant such as "
-                        + "2026-11-14 or 2026-11-14T00:00:00Z");
-            }
+            return parse(value, v -> v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(v).toInstant(),
+                    "is not an ISO-8601 date or instant such as 2026-11-14 or 2026-11-14T00:00:00Z");
         }
     }
 
@@ -53,11 +53,7 @@ final class Converters {
     static final class Date implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a date such as 2026-11-28");
-            }
+            return parse(value, LocalDate::parse, "is not a date such as 2026-11-28");
         }
     }
 
@@ -65,11 +61,7 @@ final class Converters {
     static final class ShardValue implements ITypeConverter<Shard> {
         @Override
         public Shard convert(String value) {
-            try {
-                return Shard.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return parse(value, Shard::parse, null);
         }
     }
 
@@ -77,16 +69,13 @@ final class Converters {
     static final class PositiveDuration implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            Duration d;
-            try {
-                d = PolicyVariant.parseDuration(value);
-            } catch (IllegalArgumentException e) {
-                d = null;
-            }
-            if (d == null || d.isZero() || d.isNegative()) {
-                throw new TypeConversionException("'" + value + "' is not a duration such as 14d");
-            }
-            return d;
+            return parse(value, v -> {
+                Duration d = PolicyVariant.parseDuration(v);
+                if (d.isZero() || d.isNegative()) {
+                    throw new IllegalArgumentException("not positive");
+                }
+                return d;
+            }, "is not a duration such as 14d");
         }
     }
 
@@ -94,11 +83,7 @@ final class Converters {
     static final class Variant implements ITypeConverter<PolicyVariant> {
         @Override
         public PolicyVariant convert(String value) {
-            try {
-                return PolicyVariant.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return parse(value, PolicyVariant::parse, null);
         }
     }
 }
