@@ -42,8 +42,9 @@ public class BenchCommand implements Runnable {
         long seed;
 
         @Option(names = "--now", paramLabel = "ISO-8601", defaultValue = "2026-11-23T00:00:00Z",
+                converter = Converters.InstantValue.class,
                 description = "Planning instant, on a two-hour boundary (default: ${DEFAULT-VALUE}).")
-        String now;
+        Instant now;
 
         @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
                 description = "Services planned at once, as plan --parallelism (default: ${DEFAULT-VALUE}).")
@@ -73,16 +74,15 @@ public class BenchCommand implements Runnable {
             if (parallelism < 1 || parallelism > 256) {
                 throw new InvalidInputException("--parallelism: " + parallelism + " is out of range [1, 256]");
             }
-            Instant at = PlanCommand.parseNow(now);
             PrometheusConfig settings = prometheus.settings();
             FleetBench.Options options;
             try {
-                options = new FleetBench.Options(services, seed, at, parallelism, Optional.ofNullable(workDir), keep,
+                options = new FleetBench.Options(services, seed, now, parallelism, Optional.ofNullable(workDir), keep,
                         settings.maxPointsPerRequest(), settings.readTimeout());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(e.getMessage());
             }
-            FleetBench.Result r = new FleetBench(wiring::stages, System.out).run(options);
+            FleetBench.Result r = new FleetBench(url -> wiring.stages(MetricsSpec.url(url)), System.out).run(options);
             return r.failed() == 0 ? 0 : PrewarmCommand.EXIT_FAILURE;
         }
     }

@@ -21,4 +21,27 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
         cl.getErr().println("error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
         return PrewarmCommand.EXIT_FAILURE;
     }
+
+    /**
+     * An option value its converter refused: {@code error: --option: message} (the converter's message names the
+     * value, never a secret) and exit 2, without the usage. Other parse errors (an unknown option, a missing
+     * one) as picocli reports them.
+     */
+    static final class BadValues implements CommandLine.IParameterExceptionHandler {
+        private final CommandLine.IParameterExceptionHandler others;
+
+        BadValues(CommandLine.IParameterExceptionHandler others) {
+            this.others = others;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) throws Exception {
+            if (ex.getCause() instanceof CommandLine.TypeConversionException bad
+                    && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                ex.getCommandLine().getErr().println("error: " + option.longestName() + ": " + bad.getMessage());
+                return PrewarmCommand.EXIT_INVALID_INPUT;
+            }
+            return others.handleParseException(ex, args);
+        }
+    }
 }

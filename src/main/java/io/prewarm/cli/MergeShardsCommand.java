@@ -4,20 +4,18 @@ import io.prewarm.gitops.GitOpsConfig;
 import io.prewarm.gitops.MergeRequestPublisher;
 import io.prewarm.gitops.gitlab.GitLabConfig;
 import io.prewarm.gitops.gitlab.GitLabPublishers;
-import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.ShardMerge;
 import jakarta.inject.Inject;
-import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -33,13 +31,13 @@ public class MergeShardsCommand implements Callable<Integer> {
             description = "Number of shards n of the plan jobs' --shard i/n ($CI_NODE_TOTAL).")
     int shards;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = Converters.Date.class,
             description = "UTC date of the shard branches (default: the date of --now).")
-    String date;
+    LocalDate date;
 
-    @Option(names = "--now", paramLabel = "ISO-8601",
+    @Option(names = "--now", paramLabel = "ISO-8601", converter = Converters.InstantValue.class,
             description = "The instant whose UTC date names the branches, as given to plan (default: the current time).")
-    String now;
+    Instant now;
 
     @Option(names = "--repo", paramLabel = "PATH_OR_URL",
             description = "GitOps repository (default: the repository the command runs in).")
@@ -58,9 +56,8 @@ public class MergeShardsCommand implements Callable<Integer> {
             description = "Push the combined branch only: no merge request, no description.")
     boolean noMergeRequest;
 
-    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
-            description = "Summary format on stdout: text or json (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Mixin
+    SummaryOptions output;
 
     @Inject
     GitConfig git;
@@ -73,9 +70,6 @@ public class MergeShardsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!output.equals("text") && !output.equals("json")) {
-            throw new InvalidInputException("--output: '" + output + "' is not one of text, json");
-        }
         if (shards < 2 || shards > 9999) {
             throw new InvalidInputException("--shards: " + shards + " is out of range [2, 9999] (one shard has "
                     + "nothing to merge)");
@@ -83,36 +77,17 @@ public class MergeShardsCommand implements Callable<Integer> {
         if (date != null && now != null) {
             throw new InvalidInputException("--date: give either --date or --now, not both");
         }
-        LocalDate day = parseDate();
-        String target = repo != null ? repo : PlanCommand.currentRepository();
+        LocalDate day = date != null ? date
+                : LocalDate.ofInstant(now != null ? now : Clock.systemUTC().instant(), ZoneOffset.UTC);
+        String target = Workspaces.target(repo);
         RunSummary summary;
-        try (JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
-                new PersonIdent(git.authorName(), git.authorEmail()),
-                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts());
+        try (JGitWorkspace ws = Workspaces.open(target, baseBranch, git, gitops, gitlab);
              MergeRequestPublisher mergeRequests = noMergeRequest ? null : GitLabPublishers.fromConfig(gitlab,
-                     System.getenv(), output.equals("text") ? System.out
-                             : new PrintStream(OutputStream.nullOutputStream()))) {
+                     System.getenv(), output.descriptionOut())) {
             summary = new ShardMerge(Optional.ofNullable(mergeRequests))
                     .run(ws, new ShardMerge.Options(day, shards, allowMissing));
         }
-        if (output.equals("json")) {
-            System.out.println(SummaryJson.write(summary));
-        } else {
-            System.out.print(SummaryText.write(summary));
-        }
-        System.out.flush();
-        summary.error().ifPresent(e -> System.err.println("error: " + e));
+        output.print(summary);
         return summary.failed() ? PrewarmCommand.EXIT_FAILURE : 0;
-    }
-
-    private LocalDate parseDate() {
-        if (date == null) {
-            return LocalDate.ofInstant(PlanCommand.parseNow(now), ZoneOffset.UTC);
-        }
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("--date: '" + date + "' is not a date such as 2026-11-28");
-        }
     }
 }

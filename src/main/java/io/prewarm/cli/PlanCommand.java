@@ -1,6 +1,5 @@
 package io.prewarm.cli;
 
-import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.gitops.ChurnControl;
 import io.prewarm.gitops.GitOpsConfig;
 import io.prewarm.gitops.MergeRequestPublisher;
@@ -8,34 +7,26 @@ import io.prewarm.gitops.PrintingPublisher;
 import io.prewarm.gitops.gitlab.GitLabConfig;
 import io.prewarm.gitops.gitlab.GitLabPublishers;
 import io.prewarm.gitops.gitlab.GitLabEndpoint;
-import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunSummary;
 import io.prewarm.pipeline.Shard;
 import io.prewarm.pipeline.Stages;
-import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
 import io.prewarm.telemetry.PlanTelemetry;
 import io.prewarm.telemetry.Telemetry;
 import jakarta.inject.Inject;
-import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.File;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code prewarm plan}: history to forecast to plan to Terraform to a proposal branch. */
@@ -45,9 +36,8 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 success (also when nothing changed), 2 invalid input, 1 runtime failure."})
 public class PlanCommand implements Callable<Integer> {
 
-    @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies",
-            description = "Folder of policy files (default: ${DEFAULT-VALUE}).")
-    Path policies;
+    @Mixin
+    PolicyOptions policies;
 
     @Option(names = "--repo", paramLabel = "PATH_OR_URL",
             description = "GitOps repository to propose changes to (default: the repository the command runs in).")
@@ -57,32 +47,29 @@ public class PlanCommand implements Callable<Integer> {
             description = "Branch the proposal is made against (default: ${DEFAULT-VALUE}).")
     String baseBranch;
 
-    @Option(names = "--metrics", paramLabel = "demo|URL|file:DIR", defaultValue = "demo",
-            description = "History source: 'demo' (bundled history), a Prometheus base URL, or 'file:DIR' (CSV files"
-                    + " DIR/<environment>/<service>.csv) (default: ${DEFAULT-VALUE}).")
-    String metrics;
+    @Mixin
+    MetricsOptions metrics;
 
-    @Option(names = "--now", paramLabel = "ISO-8601",
+    @Option(names = "--now", paramLabel = "ISO-8601", converter = Converters.InstantValue.class,
             description = "Fix the planning instant, e.g. 2026-11-28T00:00:00Z (default: the current time).")
-    String now;
+    Instant now;
 
     @Option(names = "--dry-run", description = "Render and print the summary and the diff of the generated files; "
             + "no commit, no push (the merge request description only with --description).")
     boolean dryRun;
 
-    @Option(names = "--output", paramLabel = "text|json", defaultValue = "text",
-            description = "Summary format on stdout: text or json (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Mixin
+    SummaryOptions output;
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "4",
             description = "Services processed at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1",
+    @Option(names = "--shard", paramLabel = "i/n", defaultValue = "1/1", converter = Converters.ShardValue.class,
             description = "Plan only shard i of n (stable hash of environment/service; e.g. "
                     + "$CI_NODE_INDEX/$CI_NODE_TOTAL in GitLab parallel jobs). Each shard proposes its own branch "
                     + "prewarm/plan-<date>-shard-i-of-n (default: ${DEFAULT-VALUE}).")
-    String shard;
+    Shard shard;
 
     @Option(names = "--no-merge-request",
             description = "Open no merge request and print no description (e.g. shards whose branches a later "
@@ -127,31 +114,26 @@ public class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!output.equals("text") && !output.equals("json")) {
-            throw new InvalidInputException("--output: '" + output + "' is not one of text, json");
-        }
         if (scorecards < 0) {
             throw new InvalidInputException("--scorecards: " + scorecards + " must be at least 0");
         }
         if (parallelism < 1 || parallelism > 256) {
             throw new InvalidInputException("--parallelism: " + parallelism + " is out of range [1, 256]");
         }
-        Instant at = parseNow(now);
-        List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
-        String target = repo != null ? repo : currentRepository();
-        Stages stages = wiring.stages(metrics);
+        Instant at = now != null ? now : Clock.systemUTC().instant();
+        List<ServicePolicy> loaded = policies.load();
+        String target = Workspaces.target(repo);
+        Stages stages = wiring.stages(metrics.spec());
         RunSummary summary;
         PlanTelemetry observer = telemetry.planRun(verbose); // telemetry: metrics, audit log, forecast error
         try (PrintStream descriptionOut = descriptionFile();
-             JGitWorkspace ws = JGitWorkspace.open(target, baseBranch,
-                new PersonIdent(git.authorName(), git.authorEmail()),
-                GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
+             JGitWorkspace ws = Workspaces.open(target, baseBranch, git, gitops, gitlab)
                      .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
              MergeRequestPublisher mergeRequests = mergeRequests(descriptionOut)) {
             summary = new PlanRun(stages, new ChurnControl(gitops.churnThresholdPercent()),
                     Optional.ofNullable(mergeRequests), observer)
                     .withScorecards(new BacktestScorecards(stages), descriptionShown() ? scorecards : 0)
-                    .run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, parseShard(shard),
+                    .run(loaded, ws, new PlanRun.Options(at, dryRun, parallelism, allOrNothing, shard,
                             System.console() != null && System.getenv("CI") == null));
         } catch (RuntimeException e) {
             observer.failedBeforeRun(e); // telemetry: e.g. cloning failed, the run never started
@@ -166,14 +148,7 @@ public class PlanCommand implements Callable<Integer> {
                 }
             }
         }
-        // Always printed, also when a step after the push failed: CI needs the branch and the commit.
-        if (output.equals("json")) {
-            System.out.println(SummaryJson.write(summary));
-        } else {
-            System.out.print(SummaryText.write(summary));
-        }
-        System.out.flush();
-        summary.error().ifPresent(e -> System.err.println("error: " + e));
+        output.print(summary);
         return summary.failed() ? PrewarmCommand.EXIT_FAILURE : 0;
     }
 
@@ -190,8 +165,7 @@ public class PlanCommand implements Callable<Integer> {
         if (dryRun) {
             return descriptionOut != null ? new PrintingPublisher(descriptionOut) : null;
         }
-        PrintStream out = descriptionOut != null ? descriptionOut
-                : output.equals("text") ? System.out : new PrintStream(OutputStream.nullOutputStream());
+        PrintStream out = descriptionOut != null ? descriptionOut : output.descriptionOut();
         return GitLabPublishers.fromConfig(gitlab, System.getenv(), out);
     }
 
@@ -203,7 +177,7 @@ public class PlanCommand implements Callable<Integer> {
         if (description != null) {
             return true;
         }
-        return !dryRun && (output.equals("text") || GitLabEndpoint.resolve(gitlab, System.getenv()).isPresent());
+        return !dryRun && (!output.json() || GitLabEndpoint.resolve(gitlab, System.getenv()).isPresent());
     }
 
     /** The {@code --description} file, truncated; null without the option. */
@@ -212,34 +186,5 @@ public class PlanCommand implements Callable<Integer> {
             return null;
         }
         return new PrintStream(OutputFiles.open("--description", description), false, StandardCharsets.UTF_8);
-    }
-
-    static Shard parseShard(String spec) {
-        try {
-            return Shard.parse(spec);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--shard: " + e.getMessage());
-        }
-    }
-
-    static Instant parseNow(String now) {
-        if (now == null) {
-            return Clock.systemUTC().instant();
-        }
-        try {
-            return OffsetDateTime.parse(now).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("--now: '" + now + "' is not an ISO-8601 instant such as 2026-11-28T00:00:00Z");
-        }
-    }
-
-    static String currentRepository() {
-        File cwd = new File("").getAbsoluteFile();
-        FileRepositoryBuilder b = new FileRepositoryBuilder().findGitDir(cwd);
-        if (b.getGitDir() == null) {
-            throw new InvalidInputException("--repo: not given, and " + cwd + " is not inside a Git repository");
-        }
-        File dir = b.getGitDir();
-        return (dir.getName().equals(".git") ? dir.getParentFile() : dir).getAbsolutePath();
     }
 }

@@ -26,6 +26,7 @@ public class PrewarmCommand implements Runnable {
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(PrewarmCommand.class, factory);
         cl.setExecutionExceptionHandler(new ExitCodes());
+        cl.setParameterExceptionHandler(new ExitCodes.BadValues(cl.getParameterExceptionHandler()));
         return cl;
     }
 }

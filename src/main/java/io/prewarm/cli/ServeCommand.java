@@ -6,25 +6,21 @@ import io.prewarm.emergency.EmergencyService;
 import io.prewarm.emergency.Guard;
 import io.prewarm.emergency.InstanceCounter;
 import io.prewarm.telemetry.Telemetry;
-import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.gitops.PipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabPipelineTrigger;
 import io.prewarm.gitops.gitlab.GitLabTriggerConfig;
 import io.prewarm.gitops.GitOpsConfig;
 import io.prewarm.gitops.gitlab.GitLabConfig;
-import io.prewarm.gitops.jgit.GitCredentials;
 import io.prewarm.gitops.jgit.JGitWorkspace;
 import io.prewarm.metrics.MetricsSource;
 import io.prewarm.metrics.file.DemoMetricsSource;
 import io.prewarm.metrics.prometheus.PrometheusMetricsSource;
 import io.prewarm.metrics.prometheus.PrometheusSourceFactory;
-import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.prewarm.render.TerraformConfig;
 import jakarta.inject.Inject;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
@@ -37,7 +33,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** Runs the HTTP service: health, readiness, /metrics, the emergency webhook and the operator console. */
@@ -63,11 +58,11 @@ public class ServeCommand implements Callable<Integer> {
             description = "Folder of policy files: the services actions may touch (default: ${DEFAULT-VALUE}).")
     Path policies;
 
-    @Option(names = "--metrics", paramLabel = "none|URL", defaultValue = "none",
+    @Option(names = "--metrics", paramLabel = "none|URL", defaultValue = "none", converter = MetricsSpec.OrNone.class,
             description = "Prometheus base URL for current instance counts (policy instanceQuery) and the console's "
                     + "demand charts, 'demo' (bundled history for the charts, requests give counts) or 'none' "
                     + "(default: ${DEFAULT-VALUE}).")
-    String metrics;
+    Optional<MetricsSpec> metrics;
 
     @Inject
     GitConfig git;
@@ -106,25 +101,24 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkTokens(guard);
-        List<ServicePolicy> loaded = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(policies);
+        List<ServicePolicy> loaded = PolicyOptions.load(policies);
         String target;
         try {
-            target = repo != null ? repo : PlanCommand.currentRepository();
+            target = Workspaces.target(repo);
         } catch (RuntimeException e) {
             service.failed(e.getMessage()); // the webhook's 503 says why until serve exits
             throw e;
         }
         Optional<PrometheusMetricsSource> source = prometheusSource();
         InstanceCounter counter = counter(source);
-        Optional<MetricsSource> demand = metrics.equals("demo") ? Optional.of(new DemoMetricsSource())
-                : source.map(MetricsSource.class::cast);
+        Optional<MetricsSource> demand = metrics.filter(MetricsSpec.Demo.class::isInstance).isPresent()
+                ? Optional.of(new DemoMetricsSource()) : source.map(MetricsSource.class::cast);
         console.configure(demand, source.isPresent(), gitlabWebProject(ConfigProvider.getConfig()));
         PipelineTrigger trigger = trigger(ConfigProvider.getConfig(), gitlabTrigger.triggerToken());
         service.starting(); // until started, the webhook answers 503 "still cloning and reading the repository"
         JGitWorkspace ws;
         try {
-            ws = JGitWorkspace.open(target, baseBranch, new PersonIdent(git.authorName(), git.authorEmail()),
-                    GitCredentials.from(gitops, gitlab.token()), gitops.pushAttempts())
+            ws = Workspaces.open(target, baseBranch, git, gitops, gitlab)
                     .onPushRetry(telemetry.metrics()::gitPushRetried); // telemetry: prewarm_git_push_retries_total
         } catch (RuntimeException e) {
             service.failed(e.getMessage()); // redacted by GitOpsException
@@ -156,14 +150,8 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     private Optional<PrometheusMetricsSource> prometheusSource() {
-        if (metrics.equals("none") || metrics.equals("demo")) {
-            return Optional.empty();
-        }
-        if (!metrics.startsWith("http://") && !metrics.startsWith("https://")) {
-            throw new InvalidInputException("--metrics: '" + metrics + "' is neither 'none', 'demo' nor an http(s) "
-                    + "Prometheus URL");
-        }
-        return Optional.of(prometheus.open(URI.create(metrics)));
+        return metrics.filter(MetricsSpec.Url.class::isInstance)
+                .map(u -> prometheus.open(((MetricsSpec.Url) u).uri()));
     }
 
     private static InstanceCounter counter(Optional<PrometheusMetricsSource> prometheusSource) {

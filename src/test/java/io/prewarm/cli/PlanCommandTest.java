@@ -354,7 +354,7 @@ class PlanCommandTest {
     void badOptionsExitTwo(QuarkusMainLauncher launcher) {
         LaunchResult r = plan(launcher, "--output", "yaml");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.getErrorOutput()).contains("--output: 'yaml' is not one of text, json");
+        assertThat(r.getErrorOutput()).contains("--output: expected one of [text, json] (case-sensitive) but was 'yaml'");
         LaunchResult n = launcher.launch("plan", "--repo", remote.toString(), "--now", "yesterday");
         assertThat(n.exitCode()).isEqualTo(2);
         assertThat(n.getErrorOutput()).contains("--now: 'yesterday' is not an ISO-8601 instant");

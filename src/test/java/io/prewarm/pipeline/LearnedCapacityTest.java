@@ -49,7 +49,7 @@ class LearnedCapacityTest {
 
     /** Demand from the demo; a fleet that ran each instance at 50 rps while healthy, and 80 rps while slow. */
     static final class FleetHistory implements MetricsSource {
-        final MetricsSource demo = new Wiring().stages("demo").metrics();
+        final MetricsSource demo = new Wiring().stages(new io.prewarm.cli.MetricsSpec.Demo()).metrics();
 
         @Override
         public TimeSeries demand(ServicePolicy policy, TimeWindow window) {
@@ -91,7 +91,7 @@ class LearnedCapacityTest {
             g.commit().setMessage("init").setAuthor(BOT).setCommitter(BOT).setSign(false).call();
             g.push().setRemote("origin").add("HEAD:refs/heads/main").call();
         }
-        Stages demo = new Wiring().stages("demo");
+        Stages demo = new Wiring().stages(new io.prewarm.cli.MetricsSpec.Demo());
         Stages stages = new Stages(new FleetHistory(), demo.forecaster(), demo.planner(), demo.renderers(),
                 demo.holidays(), demo.normalPeak(), demo.alertRules());
         RunSummary summary;

@@ -24,7 +24,7 @@ class PlanFileTest {
     @Test
     void aPlanReadBackRendersByteForByteTheSameTerraform() {
         ServicePolicy policy = new PolicyLoader(Set.of("US", "DE", "JP", "GB")).loadFile(Path.of("policies/checkout.yaml"));
-        Stages stages = new Wiring().stages("demo");
+        Stages stages = new Wiring().stages(new io.prewarm.cli.MetricsSpec.Demo());
         Instant now = Instant.parse("2026-11-28T00:00:00Z");
         TimeSeries history = stages.metrics().demand(policy,
                 new TimeWindow(now.minus(Duration.ofDays(28)), now, Duration.ofMinutes(5)));

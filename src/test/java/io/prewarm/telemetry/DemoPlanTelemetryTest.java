@@ -39,7 +39,7 @@ class DemoPlanTelemetryTest {
     void demoPlanMetricsMatchTheSummaryAndTheAuditLogLineForLine() {
         Instant now = Instant.parse("2026-11-28T00:00:00Z");
         List<ServicePolicy> policies = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(Path.of("policies"));
-        Stages stages = new Wiring().stages("demo");
+        Stages stages = new Wiring().stages(new io.prewarm.cli.MetricsSpec.Demo());
         PrometheusRegistry registry = new PrometheusRegistry();
         Telemetry t = Telemetry.create(TelemetryConfigs.in(dir), registry, Clock.fixed(now, ZoneOffset.UTC));
         PlanTelemetry observer = t.planRun();

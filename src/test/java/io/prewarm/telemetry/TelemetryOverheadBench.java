@@ -30,7 +30,7 @@ class TelemetryOverheadBench {
                 "benchmark: run with -Dprewarm.bench=true");
         Instant now = Instant.parse("2026-11-28T00:00:00Z");
         List<ServicePolicy> policies = new PolicyLoader(Set.copyOf(HolidayCalendar.COUNTRIES)).loadAll(Path.of("policies"));
-        Stages stages = new io.prewarm.cli.Wiring().stages("demo");
+        Stages stages = new io.prewarm.cli.Wiring().stages(new io.prewarm.cli.MetricsSpec.Demo());
         PlanRun.Options options = new PlanRun.Options(now, true, 2, false);
         new PlanRun(stages).run(policies, new MemoryWorkspace(), options); // warm-up
         for (int round = 1; round <= 5; round++) {

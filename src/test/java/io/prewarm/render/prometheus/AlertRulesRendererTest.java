@@ -45,6 +45,31 @@ class AlertRulesRendererTest {
     }
 
     @Test
+    void everyRenderedExpressionReadsBackAsTheQueryWithItsComparison() throws Exception {
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        for (String q : RenderedRulesPromtoolTest.ADVERSARIAL) {
+            Indicators ind = new Indicators(Optional.of(q), 10, Optional.empty(), Optional.empty(), Optional.empty(),
+                    0.8, Optional.empty(), Optional.empty());
+            List<AlertRulesRenderer.Rule> rules = AlertRulesRenderer.rules(ind);
+
+            var read = yaml.readTree(AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), rules));
+
+            var rule = read.at("/groups/0/rules/0");
+            assertThat(rule.get("expr").asText()).as(q).isEqualTo(rules.get(0).expr());
+            assertThat(rule.get("alert").asText()).isEqualTo("PrewarmQueueDepthHigh");
+            assertThat(rule.at("/labels/service").asText()).isEqualTo("web");
+        }
+    }
+
+    @Test
+    void writesAMultiLineRawStringAsALiteralBlock() {
+        Indicators ind = new Indicators(Optional.of("max(q{a=`multi\nline`})"), 10, Optional.empty(),
+                Optional.empty(), Optional.empty(), 0.8, Optional.empty(), Optional.empty());
+        String yaml = AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), AlertRulesRenderer.rules(ind));
+        assertThat(yaml).contains("        expr: |-\n          (max(q{a=`multi\n          line`})) > 10\n        for: 2m\n");
+    }
+
+    @Test
     void aTrailingCommentCannotSwallowTheComparison() {
         Indicators ind = new Indicators(Optional.of("max(q) # deepest queue"), 10, Optional.empty(), Optional.empty(),
                 Optional.empty(), 0.8, Optional.of("sum(r)\n  # per thread\n  / sum(t)"), Optional.of(2.5));

@@ -41,6 +41,7 @@ class RenderedRulesPromtoolTest {
             "max(q) # }}} {{ $value }} ): > 1 ) or vector(1)",
             "max(q{a=\": - ? [ ] &anchor *alias !tag % @\"})",
             "max(q)\t> 0",
+            "max(q{a=\"\u00a0 \u0001 \u2028 \u0085 \ufeff \u007f\"})",
             "sum(" + "q + ".repeat(900) + "q)");
 
     @Test
@@ -101,7 +102,7 @@ class RenderedRulesPromtoolTest {
                 java = e.getMessage();
             }
             if (promtool != (java == null)) {
-                disagreements.add(AlertRulesRenderer.quote(queries.get(i)) + ": promtool " + (promtool ? "accepts"
+                disagreements.add("'" + queries.get(i).replace("\n", "\\n") + "': promtool " + (promtool ? "accepts"
                         : "refuses:\n" + results.get(files.get(i))) + "; validation " + (java == null ? "accepts" : "refuses: " + java));
             }
         }
@@ -116,13 +117,13 @@ class RenderedRulesPromtoolTest {
         return AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), AlertRulesRenderer.rules(ind));
     }
 
-    /** As {@link #render}, or for a query that cannot even be lexed the rule the renderer used to write. */
+    /** As {@link #render}, or for a query that cannot even be lexed one rule with the raw query, written the same way. */
     private static String renderOrRaw(String q) {
         try {
             return render(q);
         } catch (PromQlException e) {
-            return "groups:\n  - name: \"raw\"\n    rules:\n      - alert: Raw\n        expr: "
-                    + AlertRulesRenderer.quote("(" + q + ") > 10") + "\n";
+            return AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), List.of(new AlertRulesRenderer.Rule(
+                    "PrewarmQueueDepthHigh", "(" + q + ") > 10", "2m", AlertRulesRenderer.SCALE_UP, "raw", "raw")));
         }
     }
 
