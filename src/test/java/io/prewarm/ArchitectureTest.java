@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /** Keeps the package table of DESIGN.md true: data flows one way, each stage imports only upstream. */
@@ -58,5 +59,13 @@ class ArchitectureTest {
                         "backtest", "cli", "telemetry")
                 .ensureAllClassesAreContainedInArchitectureIgnoring("io.prewarm");
         rule.check(classes);
+    }
+
+    @Test
+    void noBenchmarkCodeIsInTheShippedClasses() {
+        // benchmarks live in src/bench/java (a test source folder): never in the jar or the image
+        noClasses().should().resideInAnyPackage("..bench..")
+                .because("benchmarks belong in src/bench/java, which is compiled and run only by Maven's test phase")
+                .check(classes);
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "prewarm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Turns traffic history into reviewed, pre-warmed scaling changes.",
         subcommands = {PlanCommand.class, MergeShardsCommand.class, ValidateCommand.class, ServeCommand.class,
-                ForecastCommand.class, DemoCommand.class, BacktestCommand.class, BenchCommand.class, InitCommand.class})
+                ForecastCommand.class, DemoCommand.class, BacktestCommand.class, InitCommand.class})
 public class PrewarmCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,8 +1,7 @@
 package io.prewarm.deploy;
 
-import org.junit.jupiter.api.Assumptions;
+import io.prewarm.testing.Tools;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,11 +18,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The {@code kubectl} on PATH (Debian's {@code kubernetes-client} has kustomize built in). Tests that need it
- * skip with a printed reason when it is missing, and fail instead when {@code PREWARM_REQUIRE_TOOLS=true} (CI).
+ * skip with a printed reason when it is missing, and fail instead with {@code -Dprewarm.requireTools=true} (CI).
  */
 final class Kubectl {
-    static final String REQUIRE_ENV = "PREWARM_REQUIRE_TOOLS";
-
     private final Path binary;
 
     private Kubectl(Path binary) {
@@ -33,26 +29,7 @@ final class Kubectl {
 
     /** The kubectl on PATH, or the test is skipped (or failed, in CI) with the reason. */
     static Kubectl require() {
-        Optional<Path> found = onPath();
-        if (found.isEmpty()) {
-            String reason = "kubectl is not on PATH (apt-get install kubernetes-client)";
-            if ("true".equals(System.getenv(REQUIRE_ENV))) {
-                fail(reason + ", and " + REQUIRE_ENV + "=true");
-            }
-            System.out.println("skipped: " + reason);
-            Assumptions.abort(reason);
-        }
-        return new Kubectl(found.get());
-    }
-
-    private static Optional<Path> onPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "kubectl");
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return new Kubectl(Tools.require("kubectl", "apt-get install kubernetes-client"));
     }
 
     /** The result of one kubectl run. */

@@ -1,16 +1,15 @@
 package io.prewarm.emergency;
 
+import io.prewarm.testing.Tools;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,21 +43,9 @@ class AlertmanagerIntegrationTest {
     Process alertmanager;
     int amPort;
 
-    static Optional<Path> binary() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(dir, BINARY);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
     @BeforeEach
     void startAlertmanager() throws Exception {
-        Optional<Path> bin = binary();
-        Assumptions.assumeTrue(bin.isPresent(), BINARY + " is not installed (apt-get install prometheus-alertmanager): "
-                + "skipping the Alertmanager integration test");
+        Path bin = Tools.requireAny("alertmanager", "apt-get install prometheus-alertmanager", BINARY, "alertmanager");
         repo = new GitOpsRepo(tmp.resolve("git"));
         repo.start(service, Clock.systemUTC());
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -83,7 +69,7 @@ class AlertmanagerIntegrationTest {
                             type: Bearer
                             credentials: %s
                 """.formatted(port, EmergencyTestProfile.AM));
-        alertmanager = new ProcessBuilder(bin.get().toString(), "--config.file=" + config,
+        alertmanager = new ProcessBuilder(bin.toString(), "--config.file=" + config,
                 "--storage.path=" + tmp.resolve("data"), "--web.listen-address=127.0.0.1:" + amPort,
                 "--cluster.listen-address=", "--log.level=warn")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("alertmanager.log").toFile()).start();

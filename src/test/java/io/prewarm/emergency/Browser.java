@@ -1,6 +1,6 @@
 package io.prewarm.emergency;
 
-import org.junit.jupiter.api.Assumptions;
+import io.prewarm.testing.Tools;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Real headless Chromium from the Debian packages ({@code chromium}, {@code chromium-driver}), with the
  * driver and the browser given by path so Selenium Manager never looks for or downloads anything. Without
- * the packages the browser tests are skipped, unless {@code PREWARM_REQUIRE_BROWSER=true} (CI), where they fail.
+ * the packages the browser tests are skipped, unless {@code -Dprewarm.requireTools=true} (CI), where they fail.
  */
 final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -34,17 +34,8 @@ final class Browser {
 
     /** Skips (or, in CI, fails) the calling test when the browser packages are missing. */
     static void requireInstalled() {
-        requireInstalled(CHROMIUM, CHROMEDRIVER, System.getenv("PREWARM_REQUIRE_BROWSER"));
-    }
-
-    static void requireInstalled(Path chromium, Path chromedriver, String requireBrowser) {
-        boolean present = Files.isExecutable(chromium) && Files.isExecutable(chromedriver);
-        String why = "browser tests need " + chromium + " and " + chromedriver
-                + " (apt-get install -y chromium chromium-driver)";
-        if (!present && "true".equalsIgnoreCase(requireBrowser)) {
-            fail(why + ", and PREWARM_REQUIRE_BROWSER=true forbids skipping them");
-        }
-        Assumptions.assumeTrue(present, why + "; skipped (set PREWARM_REQUIRE_BROWSER=true to fail instead)");
+        Tools.requireFile("chromium", CHROMIUM, "apt-get install -y chromium chromium-driver");
+        Tools.requireFile("chromedriver", CHROMEDRIVER, "apt-get install -y chromium chromium-driver");
     }
 
     static ChromeDriver start(Path profile) {

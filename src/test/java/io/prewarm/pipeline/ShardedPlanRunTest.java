@@ -1,6 +1,6 @@
 package io.prewarm.pipeline;
 
-import io.prewarm.cli.bench.SyntheticFleet;
+import io.prewarm.bench.SyntheticFleet;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.forecast.DemandStats;

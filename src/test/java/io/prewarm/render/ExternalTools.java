@@ -1,5 +1,7 @@
 package io.prewarm.render;
 
+import io.prewarm.testing.Tools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,9 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/** Runs the optional checkers (tfcheck, terraform, promtool); tests skip with a reason when one is absent. */
+/** Runs the optional checkers (tfcheck, terraform, promtool); a missing one skips or fails the test ({@link Tools}). */
 public final class ExternalTools {
     public static final Path TFCHECK = Path.of(System.getProperty("tfcheck",
             "/work/shared/tools/tfcheck/tfcheck"));
@@ -23,26 +23,27 @@ public final class ExternalTools {
     public record Result(int exit, String output) {
     }
 
-    public static Optional<Path> onPath(String command) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path p = Path.of(dir, command);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Skips the calling test unless node and a set-up tfcheck are present. */
-    public static void assumeTfcheck() {
-        assumeTrue(onPath("node").isPresent(), "skipped: node is not installed, tfcheck cannot run");
-        assumeTrue(Files.isExecutable(TFCHECK), "skipped: tfcheck not found at " + TFCHECK
-                + " (set -Dtfcheck=/path/to/tfcheck)");
+    /** Skips (or, with tools required, fails) the calling test unless node and a set-up tfcheck are present. */
+    public static void requireTfcheck() {
+        Tools.require("node", "apt-get install nodejs");
+        Tools.requireFile("tfcheck", TFCHECK, "set -Dtfcheck=/path/to/tfcheck");
         Path deps = TFCHECK.getParent().resolve("node_modules/@cdktf/hcl2json");
         Path cache = Path.of(System.getProperty("user.home"), ".cache/tfcheck/node_modules/@cdktf/hcl2json");
-        assumeTrue(Files.isDirectory(deps) || Files.isDirectory(cache),
-                "skipped: tfcheck dependencies missing; run " + TFCHECK.getParent().resolve("setup"));
+        if (!Files.isDirectory(deps) && !Files.isDirectory(cache)) {
+            Tools.unavailable("tfcheck", "tfcheck dependencies missing; run " + TFCHECK.getParent().resolve("setup"));
+        }
+    }
+
+    /** terraform on the PATH, or the calling test skipped (failed with tools required). */
+    public static Path requireTerraform() {
+        return Tools.require("terraform", "terraform 1.11 from releases.hashicorp.com in /usr/local/bin");
+    }
+
+    /** {@link #terraformPluginDir()}, or the calling test skipped (failed with tools required). */
+    public static Path requireAwsProvider() {
+        return terraformPluginDir().orElseGet(() -> Tools.unavailable("terraform-aws-provider",
+                "no offline hashicorp/aws provider (looked in /opt/tf-plugins, ~/.terraform.d/plugins and"
+                        + " $PREWARM_TF_PLUGIN_DIR)"));
     }
 
     /** The parent of the offline provider mirror ({@code registry.terraform.io}), if this machine has one. */

@@ -1,5 +1,6 @@
 package io.prewarm.render;
 
+import io.prewarm.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the {@code terraform-jobs} script of {@code templates/prewarm.yml} on a real Git repository and reads the child
@@ -28,8 +28,8 @@ class GitLabCiTerraformJobsTest {
     static void readScript() throws IOException {
         JsonNode job = CiTemplate.jobs().path("terraform-jobs");
         script = job.path("script").get(0).asText();
-        assumeTrue(ExternalTools.onPath("git").isPresent() && ExternalTools.onPath("sh").isPresent(),
-                "skipped: git or sh is not on the PATH");
+        Tools.require("git", "apt-get install git");
+        Tools.require("sh", "apt-get install dash");
     }
 
     private static String git(Path repo, String... args) {

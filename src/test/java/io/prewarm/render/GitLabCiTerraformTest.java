@@ -1,5 +1,6 @@
 package io.prewarm.render;
 
+import io.prewarm.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.prewarm.common.ServiceKey;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs {@code TF_ROOT_SCRIPT} of {@code templates/prewarm.yml} (the script every Terraform job runs per root) with
@@ -30,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * root prewarm renders is initialised against the same server with the offline provider.
  *
  * <p>Skips with the reason when terraform (or sh, jq, curl, unzip, sha256sum) is missing, and fails instead
- * when {@code -Dprewarm.requireTools=true} or {@code PREWARM_REQUIRE_TERRAFORM=true} ({@code .ci/run}).
+ * when {@code -Dprewarm.requireTools=true} ({@code .ci/run}, which names terraform optional where it is absent).
  */
 class GitLabCiTerraformTest {
     private static final String TOKEN = "job-token-7f3c9a1e5b";
@@ -72,17 +71,10 @@ class GitLabCiTerraformTest {
     }
 
     static void requireTools() {
-        boolean required = Boolean.getBoolean("prewarm.requireTools")
-                || "true".equals(System.getenv("PREWARM_REQUIRE_TERRAFORM"));
-        for (String tool : List.of("terraform", "sh", "jq", "curl", "unzip", "sha256sum")) {
-            if (ExternalTools.onPath(tool).isEmpty()) {
-                String reason = "skipped: " + tool + " is not on the PATH (the CI Terraform jobs need it)";
-                if (required) {
-                    fail(reason + ", and PREWARM_REQUIRE_TERRAFORM / -Dprewarm.requireTools asks for it");
-                }
-                System.out.println(reason);
-                assumeTrue(false, reason);
-            }
+        ExternalTools.requireTerraform();
+        for (String tool : List.of("sh", "jq", "curl", "unzip", "sha256sum")) {
+            Tools.require(tool, "apt-get install " + (tool.equals("sha256sum") ? "coreutils" : tool)
+                    + "; the CI Terraform jobs need it");
         }
     }
 
@@ -203,9 +195,7 @@ class GitLabCiTerraformTest {
 
     @Test
     void renderedAwsRootInitialisesAgainstGitLabStateAndItsStateIsStoredUnderEnvDashService(@TempDir Path dir) {
-        var plugins = ExternalTools.terraformPluginDir();
-        assumeTrue(plugins.isPresent(), "skipped: no offline hashicorp/aws provider (looked in /opt/tf-plugins, "
-                + "~/.terraform.d/plugins and $PREWARM_TF_PLUGIN_DIR)");
+        Path plugins = ExternalTools.requireAwsProvider();
         RenderedFiles files = new Renderers(TerraformBackend.HTTP).forKind(TargetKind.AWS_ASG).render(PlanFixtures.awsPlan());
         GoldenFiles.write(files, dir);
         Path root = dir.resolve(ROOT);
@@ -213,7 +203,7 @@ class GitLabCiTerraformTest {
         Map<String, String> env = Map.of("TF_HTTP_PASSWORD", TOKEN, "TF_IN_AUTOMATION", "1");
 
         ExternalTools.Result init = ExternalTools.run(root, env, 300, "terraform", "init", "-input=false", "-no-color",
-                "-plugin-dir=" + plugins.get(), "-backend-config=address=" + address,
+                "-plugin-dir=" + plugins, "-backend-config=address=" + address,
                 "-backend-config=lock_address=" + address + "/lock", "-backend-config=unlock_address=" + address + "/lock",
                 "-backend-config=username=gitlab-ci-token", "-backend-config=lock_method=POST",
                 "-backend-config=unlock_method=DELETE");

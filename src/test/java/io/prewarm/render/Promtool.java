@@ -1,24 +1,21 @@
 package io.prewarm.render;
 
+import io.prewarm.testing.Tools;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The real {@code promtool check rules} for tests that hold generated rule files to Prometheus's own parser.
- * Without promtool a test is skipped with the reason printed, unless {@code PREWARM_REQUIRE_PROMETHEUS=true}
- * (CI, {@code .ci/run}), where it fails.
+ * Without promtool a test is skipped with the reason printed, unless {@code -Dprewarm.requireTools=true}
+ * (CI, {@code .ci/run}), where it fails ({@link Tools}).
  */
 public final class Promtool {
-    public static final String REQUIRE_ENV = "PREWARM_REQUIRE_PROMETHEUS";
     private static final Pattern RULE = Pattern.compile("group \"[^\"]*\", rule (\\d+), \"[^\"]*\": (.*)");
 
     private Promtool() {
@@ -26,16 +23,15 @@ public final class Promtool {
 
     /** promtool's path, or the calling test skipped (failed when promtool is required). */
     public static Path require() {
-        Optional<Path> p = ExternalTools.onPath("promtool");
-        if (p.isEmpty()) {
-            String why = "promtool is not on the PATH (Debian package 'prometheus')";
-            if ("true".equalsIgnoreCase(System.getenv(REQUIRE_ENV))) {
-                fail(why + ", and " + REQUIRE_ENV + "=true forbids skipping");
-            }
-            System.out.println("skipped: " + why + "; set " + REQUIRE_ENV + "=true to fail instead");
-            assumeTrue(false, "skipped: " + why);
-        }
-        return p.get();
+        return Tools.require("promtool", "apt-get install prometheus");
+    }
+
+    /** Runs promtool with {@code args} in {@code dir}: its exit code and output. */
+    public static ExternalTools.Result run(Path dir, String... args) {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = require().toString();
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        return ExternalTools.run(dir, 60, cmd);
     }
 
     /** {@code promtool check rules} on {@code files} (relative to {@code dir}): each file's output, in order. */

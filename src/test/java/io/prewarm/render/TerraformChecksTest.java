@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the real checkers on rendered output: tfcheck (syntax, provider schemas, variables, fmt),
@@ -91,7 +90,7 @@ class TerraformChecksTest {
 
     @Test
     void everyRenderedFolderPassesTfcheckWithNoProblems(@TempDir Path dir) {
-        ExternalTools.assumeTfcheck();
+        ExternalTools.requireTfcheck();
         writeAll(dir);
 
         ExternalTools.Result result = ExternalTools.run(dir, 120, ExternalTools.TFCHECK.toString(), ".");
@@ -102,11 +101,10 @@ class TerraformChecksTest {
 
     @Test
     void terraformFmtLeavesEveryRenderedFileUnchanged(@TempDir Path dir) {
-        var terraform = ExternalTools.onPath("terraform");
-        assumeTrue(terraform.isPresent(), "skipped: terraform is not on the PATH");
+        Path terraform = ExternalTools.requireTerraform();
         writeAll(dir);
 
-        ExternalTools.Result result = ExternalTools.run(dir, 120, terraform.get().toString(), "fmt", "-check",
+        ExternalTools.Result result = ExternalTools.run(dir, 120, terraform.toString(), "fmt", "-check",
                 "-diff", "-recursive", ".");
 
         assertThat(result.exit()).as(result.output()).isZero();
@@ -114,19 +112,16 @@ class TerraformChecksTest {
 
     @Test
     void awsFoldersPassTerraformValidateWithTheOfflineProvider(@TempDir Path dir) throws java.io.IOException {
-        var terraform = ExternalTools.onPath("terraform");
-        assumeTrue(terraform.isPresent(), "skipped: terraform is not on the PATH");
-        var plugins = ExternalTools.terraformPluginDir();
-        assumeTrue(plugins.isPresent(), "skipped: no offline hashicorp/aws provider (looked in /opt/tf-plugins, "
-                + "~/.terraform.d/plugins and $PREWARM_TF_PLUGIN_DIR)");
+        Path terraform = ExternalTools.requireTerraform();
+        Path plugins = ExternalTools.requireAwsProvider();
         writeAll(dir);
-        String tf = terraform.get().toString();
+        String tf = terraform.toString();
         List<String> awsCases = allCases().keySet().stream().filter(c -> c.startsWith("aws-")).toList();
 
         for (String awsCase : awsCases) {
             Path module = dir.resolve(awsCase).resolve("generated/prod/checkout");
             ExternalTools.Result init = ExternalTools.run(module, 300, tf, "init", "-backend=false", "-input=false",
-                    "-no-color", "-plugin-dir=" + plugins.get());
+                    "-no-color", "-plugin-dir=" + plugins);
             assertThat(init.exit()).as(awsCase + ": " + init.output()).isZero();
             ExternalTools.Result validate = ExternalTools.run(module, 300, tf, "validate", "-no-color");
 

@@ -1,5 +1,6 @@
 package io.prewarm.telemetry;
 
+import io.prewarm.testing.Tools;
 import io.prewarm.forecast.HolidayCalendar;
 import io.prewarm.pipeline.PlanRun;
 import io.prewarm.pipeline.RunSummary;
@@ -10,7 +11,6 @@ import io.prewarm.plan.CapacityPlan;
 import io.prewarm.plan.ScalingAction;
 import io.prewarm.policy.PolicyLoader;
 import io.prewarm.policy.ServicePolicy;
-import io.prewarm.render.ExternalTools;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class DemoPlanTelemetryTest {
         List<AuditEntry> audit = AuditLog.read(t.settings().auditFile().orElseThrow());
         assertAgree(Scrape.parse(read(t.settings().files().metricsFile())), summary, audit, policies.size());
 
-        if (ExternalTools.onPath("prometheus-pushgateway").isEmpty()) {
+        if (Tools.onPath("prometheus-pushgateway").isEmpty() && Tools.here().mayBeMissing("pushgateway")) {
             System.out.println("pushgateway part skipped: prometheus-pushgateway is not installed");
             return;
         }

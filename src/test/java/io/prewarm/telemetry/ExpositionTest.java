@@ -1,5 +1,6 @@
 package io.prewarm.telemetry;
 
+import io.prewarm.render.Promtool;
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.pipeline.EmergencyEvents;
@@ -55,7 +56,7 @@ class ExpositionTest {
     void textExpositionPassesPromtoolCheckMetrics() throws Exception {
         Path file = dir.resolve("metrics.prom");
         MetricsExport.writeFile(registry, file);
-        Tools.promtool();
+        Promtool.require();
         ExternalTools.Result r = ExternalTools.run(dir, 60, "sh", "-c", "promtool check metrics < metrics.prom");
         assertThat(r.output()).as("promtool findings").isEmpty();
         assertThat(r.exit()).isZero();

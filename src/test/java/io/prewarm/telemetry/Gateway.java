@@ -1,5 +1,7 @@
 package io.prewarm.telemetry;
 
+import io.prewarm.testing.Tools;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,7 +29,8 @@ final class Gateway implements AutoCloseable {
 
     /** Starts the gateway (the calling test skips when the binary is absent) and waits until it is ready. */
     static Gateway start() throws Exception {
-        Path binary = Tools.pushgateway();
+        Path binary = Tools.requireAny("pushgateway", "apt-get install prometheus-pushgateway", "prometheus-pushgateway",
+                "pushgateway");
         int port = freePort();
         Path log = Files.createTempFile("pushgateway", ".log");
         // An empty persistence file keeps metrics in memory; Debian's build defaults to a shared file

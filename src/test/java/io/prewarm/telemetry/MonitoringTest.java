@@ -1,5 +1,6 @@
 package io.prewarm.telemetry;
 
+import io.prewarm.render.Promtool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prewarm.render.ExternalTools;
@@ -29,14 +30,14 @@ class MonitoringTest {
 
     @Test
     void alertRulesPassPromtoolCheckRules() {
-        ExternalTools.Result r = Tools.promtool(DIR, "check", "rules", RULES.getFileName().toString());
+        ExternalTools.Result r = Promtool.run(DIR, "check", "rules", RULES.getFileName().toString());
         assertThat(r.exit()).as(r.output()).isZero();
         assertThat(r.output()).contains("SUCCESS: 7 rules found");
     }
 
     @Test
     void everyAlertHasAPassingPromtoolTestCase() throws Exception {
-        ExternalTools.Result r = Tools.promtool(DIR, "test", "rules", RULE_TESTS.getFileName().toString());
+        ExternalTools.Result r = Promtool.run(DIR, "test", "rules", RULE_TESTS.getFileName().toString());
         assertThat(r.exit()).as(r.output()).isZero();
         Set<String> alerts = matches(Files.readString(RULES), "(?m)^\\s*- alert: (\\S+)$");
         Set<String> tested = matches(Files.readString(RULE_TESTS), "(?m)^\\s*alertname: (\\S+)$");

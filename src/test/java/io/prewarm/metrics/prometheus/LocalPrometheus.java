@@ -1,44 +1,31 @@
 package io.prewarm.metrics.prometheus;
 
-import io.prewarm.cli.bench.OwnedPrometheus;
+import io.prewarm.bench.OwnedPrometheus;
+import io.prewarm.testing.Tools;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A real Prometheus (the Debian package's binaries) started by a test on a free loopback port, with a data
  * directory backfilled by {@code promtool}. Nothing of the package's own service is used. Starting,
- * backfilling and stopping are {@link OwnedPrometheus}'s, the server {@code prewarm bench fleet} runs;
- * this adds only whether a test may skip when the binaries are missing.
+ * backfilling and stopping are {@link OwnedPrometheus}'s, the server the fleet benchmark runs (src/bench);
+ * this adds only that a test without the binaries skips (fails with {@code -Dprewarm.requireTools=true}).
  */
 final class LocalPrometheus implements AutoCloseable {
-    /** Set to {@code true} (CI) to fail instead of skipping when the binaries are missing. */
-    static final String REQUIRE_ENV = "PREWARM_REQUIRE_PROMETHEUS";
-
     private final OwnedPrometheus server;
 
     private LocalPrometheus(OwnedPrometheus server) {
         this.server = server;
     }
 
-    /** Why the test cannot run here, or empty when both binaries are present. */
-    static Optional<String> unavailable() {
-        try {
-            OwnedPrometheus.binary("prometheus");
-            OwnedPrometheus.binary("promtool");
-            return Optional.empty();
-        } catch (IllegalStateException missing) {
-            return Optional.of("prometheus and promtool are not on the PATH; install the Debian package"
-                    + " 'prometheus' (2.42) to run this test, or set " + REQUIRE_ENV + "=true to make its absence fail");
-        }
-    }
-
-    static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV));
+    /** Skips the calling test (fails it with tools required) unless prometheus and promtool are on the PATH. */
+    static void require() {
+        Tools.require("prometheus", "apt-get install prometheus (2.42 or newer)");
+        Tools.require("promtool", "apt-get install prometheus (2.42 or newer)");
     }
 
     /** Backfills an OpenMetrics file into {@code dataDir} with promtool; the file is kept. */

@@ -6,7 +6,6 @@ import io.prewarm.metrics.TimeSeries;
 import io.prewarm.policy.ServicePolicy.Aggregation;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,12 +29,11 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Against a real Prometheus 2.42: history written as OpenMetrics, backfilled with promtool, served by a
  * Prometheus this test starts, read back through {@link PrometheusMetricsSource} and compared sample by
- * sample. Skips when the binaries are absent, unless {@code PREWARM_REQUIRE_PROMETHEUS=true}.
+ * sample. Skips when the binaries are absent, unless {@code -Dprewarm.requireTools=true}.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,12 +55,7 @@ class PrometheusIntegrationTest {
 
     @BeforeAll
     static void backfillAndStart() throws Exception {
-        LocalPrometheus.unavailable().ifPresent(why -> {
-            if (LocalPrometheus.required()) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        });
+        LocalPrometheus.require();
         Random rnd = new Random(20261001);
         podA = new double[POINTS];
         podB = new double[POINTS];

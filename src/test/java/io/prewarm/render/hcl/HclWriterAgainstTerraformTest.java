@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Checks the writer against the real thing: random (seeded) bodies must come out of
@@ -29,8 +28,7 @@ class HclWriterAgainstTerraformTest {
 
     @Test
     void terraformFmtLeavesRandomBodiesUnchanged(@TempDir Path dir) throws IOException {
-        var terraform = ExternalTools.onPath("terraform");
-        assumeTrue(terraform.isPresent(), "skipped: terraform is not on the PATH");
+        Path terraform = ExternalTools.requireTerraform();
         Random random = new Random(20261128L);
         for (int i = 0; i < 60; i++) {
             HclBody file = new HclBody();
@@ -41,7 +39,7 @@ class HclWriterAgainstTerraformTest {
             Files.writeString(dir.resolve("f" + i + ".tf"), HclWriter.write(file), StandardCharsets.UTF_8);
         }
 
-        ExternalTools.Result result = ExternalTools.run(dir, 120, terraform.get().toString(), "fmt", "-check",
+        ExternalTools.Result result = ExternalTools.run(dir, 120, terraform.toString(), "fmt", "-check",
                 "-diff", "-recursive", ".");
 
         assertThat(result.exit()).as(result.output()).isZero();
@@ -49,8 +47,7 @@ class HclWriterAgainstTerraformTest {
 
     @Test
     void terraformReadsQuotedStringsBackUnchanged(@TempDir Path dir) throws IOException {
-        var terraform = ExternalTools.onPath("terraform");
-        assumeTrue(terraform.isPresent(), "skipped: terraform is not on the PATH");
+        Path terraform = ExternalTools.requireTerraform();
         HclBody file = new HclBody();
         List<String> refs = new ArrayList<>();
         for (int i = 0; i < TRICKY.length; i++) {
@@ -62,7 +59,7 @@ class HclWriterAgainstTerraformTest {
         Files.writeString(input, "jsonencode([" + String.join(", ", refs) + "])\n");
 
         ExternalTools.Result result = ExternalTools.run(dir, 120, "sh", "-c",
-                terraform.get() + " console < console.txt");
+                terraform + " console < console.txt");
 
         assertThat(result.exit()).as(result.output()).isZero();
         String line = result.output().lines().filter(l -> l.startsWith("\"[")).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package io.prewarm.render.prometheus;
 
+import io.prewarm.render.Promtool;
 import io.prewarm.common.Indicators;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.plan.CapacityPlan;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AlertRulesRendererTest {
     private final AlertRulesRenderer renderer = new AlertRulesRenderer();
@@ -86,14 +86,13 @@ class AlertRulesRendererTest {
 
     @Test
     void promtoolAcceptsTheRules(@TempDir Path dir) {
-        var promtool = ExternalTools.onPath("promtool");
-        assumeTrue(promtool.isPresent(), "skipped: promtool is not installed (Debian: apt-get install prometheus)");
+        Path promtool = Promtool.require();
         CapacityPlan plan = PlanFixtures.awsPlan();
         GoldenFiles.write(renderer.render(plan), dir);
         GoldenFiles.write(RenderedFiles.of(java.util.Map.of("empty.rules.yml",
                 AlertRulesRenderer.yaml(ServiceKey.of("prod", "web"), List.of()))), dir);
 
-        ExternalTools.Result result = ExternalTools.run(dir, 120, promtool.get().toString(), "check", "rules",
+        ExternalTools.Result result = ExternalTools.run(dir, 120, promtool.toString(), "check", "rules",
                 AlertRulesRenderer.path(plan.key()), "empty.rules.yml");
 
         assertThat(result.exit()).as(result.output()).isZero();

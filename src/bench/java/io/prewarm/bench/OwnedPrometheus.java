@@ -1,4 +1,4 @@
-package io.prewarm.cli.bench;
+package io.prewarm.bench;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.prewarm.cli.bench;
+package io.prewarm.bench;
 
 import io.prewarm.common.TimeWindow;
 import io.prewarm.metrics.MetricsSource;

@@ -1,4 +1,4 @@
-package io.prewarm.cli.bench;
+package io.prewarm.bench;
 
 import io.prewarm.common.TargetKind;
 import io.prewarm.forecast.HolidayCalendar;

@@ -1,6 +1,6 @@
 package io.prewarm.plan;
 
-import io.prewarm.cli.bench.SyntheticFleet;
+import io.prewarm.bench.SyntheticFleet;
 import io.prewarm.policy.ServicePolicy;
 import org.junit.jupiter.api.Test;
 

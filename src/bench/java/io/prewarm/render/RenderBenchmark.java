@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Prints render cost per target for a full-quota plan (one action per weekday slot, as the planner
- * emits them). A benchmark, not a timed test: run with {@code -Dbench=true}.
+ * emits them). A benchmark, not a timed test: {@code ./mvnw -q -B test -Dtest=RenderBenchmark -Dbench=true}.
  */
-class RenderBenchmarkTest {
+class RenderBenchmark {
 
     @Test
     void printsRenderTimePerTargetForAFullQuotaPlan() {

@@ -5,7 +5,6 @@ import io.prewarm.common.TimeWindow;
 import io.prewarm.metrics.TimeSeries;
 import io.prewarm.policy.ServicePolicy.Aggregation;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -53,7 +52,7 @@ class PrometheusReadBenchmark {
 
     @Test
     void readTwoHundredSeriesSideBySideWithAPlainHttpLoop() throws Exception {
-        LocalPrometheus.unavailable().ifPresent(Assumptions::abort);
+        LocalPrometheus.require();
         Path data = Path.of("target", "bench-prometheus", "data-" + series);
         if (!Files.exists(data.resolveSibling("data-" + series + ".complete"))) {
             long t = System.nanoTime();
