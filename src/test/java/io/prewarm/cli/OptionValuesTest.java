@@ -36,7 +36,6 @@ class OptionValuesTest {
         String msg = "--now: 'yesterday' is not an ISO-8601 instant such as 2026-11-28T00:00:00Z";
         assertRefused(msg, "plan", "--now", "yesterday");
         assertRefused(msg, "merge-shards", "--shards", "2", "--now", "yesterday");
-        assertRefused(msg, "bench", "fleet", "--services", "1", "--now", "yesterday");
     }
 
     @Test

@@ -146,7 +146,10 @@ class ManifestConfigSyncTest {
         assertThat((Integer) parsed.matchedOptionValue("--port", 0)).isEqualTo(8080);
         assertThat((String) parsed.matchedOptionValue("--host", "")).isEqualTo("0.0.0.0");
         assertThat((String) parsed.matchedOptionValue("--repo", "")).isEqualTo(literals.get("PREWARM_REPO"));
-        assertThat(parsed.matchedOptionValue("--metrics", "").toString()).startsWith("http://");
+        // serve's --metrics converts to an Optional (none: no Prometheus) of the source
+        Object metrics = parsed.matchedOptionValue("--metrics", (Object) java.util.Optional.empty());
+        assertThat(metrics).isInstanceOfSatisfying(java.util.Optional.class,
+                m -> assertThat(m.orElseThrow().toString()).startsWith("http://"));
         int containerPort = Manifests.serveContainer().at("/ports/0/containerPort").asInt();
         assertThat(containerPort).isEqualTo(8080);
     }
