@@ -47,6 +47,30 @@ class ConsolePageTest {
     }
 
     @Test
+    void templateEscapesAScriptInAServiceNameAndReasonButKeepsTheChartSvgRaw() {
+        String hostile = "<script>alert(\"x\")</script>";
+        ConsoleModel m = model(hostile, "alice");
+        ConsoleModel.Service base = m.services().get(0);
+        ConsoleModel.Override floor = new ConsoleModel.Override("scale-up", "em-2-\"q", 20, "bob", "floor " + hostile,
+                NOW, Optional.of(NOW.plus(Duration.ofHours(2))), Optional.empty());
+        ConsoleModel.Service named = new ConsoleModel.Service("prod", "web" + hostile, "aws-asg", "asg\"" + hostile, 1, 9,
+                base.plan(), List.of(floor), base.chart(), "bell\u0007 " + hostile, false);
+        String html = ConsolePage.render(new ConsoleModel(NOW, true, m.lastPlan(), List.of(base, named)));
+
+        assertThat(html).doesNotContain("<script>", "alert(\"x\")", "\u0007");
+        assertThat(html).contains("data-service=\"web&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\"",
+                "<td class=\"why\">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>",
+                "<td class=\"why\">floor &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>",
+                "<code>asg&quot;&lt;script&gt;", "<code>em-2-&quot;q</code>",
+                "<p class=\"note\">bell\uFFFD &lt;script&gt;", "<span class=\"badge floor-badge\">emergency floor 20</span>",
+                "<td data-label=\"override\"><strong>floor 20</strong></td>");
+        assertThat(html).as("the chart is inserted as markup, its title escaped once by the SVG writer")
+                .contains("<figure class=\"chart-box\">\n<svg class=\"chart\"",
+                        "capacity of prod/web&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>")
+                .doesNotContain("&amp;lt;", "&lt;svg");
+    }
+
+    @Test
     void hasNoInlineScriptStyleOrHandlerSoTheContentSecurityPolicyCanForbidThem() {
         String html = ConsolePage.render(model("bad deploy", "alice"));
 

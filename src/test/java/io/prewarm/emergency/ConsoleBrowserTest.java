@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -62,6 +63,8 @@ class ConsoleBrowserTest {
         repo.start(service, new GitOpsRepo.MovableClock(ConsoleFixtures.NOW));
         driver = Browser.start(Files.createDirectories(tmp.resolve("chromium-profile")));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // after "Status shows it." the script swaps the article for the freshly rendered one: a wait may catch the old
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -112,10 +115,10 @@ class ConsoleBrowserTest {
         act("freeze", "bad deploy <script>alert(1)</script>");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + SERVICE + " .progress"),
                 "Status shows it."));
+        wait.until(d -> article().getAttribute("class").contains("frozen"));
         String head = repo.log().get(0).getName();
         assertThat(article().findElement(By.cssSelector(".progress code.commit")).getText()).isEqualTo(head.substring(0, 12));
         assertThat(article().findElement(By.cssSelector(".progress")).getText()).contains("Pipeline: SKIPPED");
-        wait.until(d -> article().getAttribute("class").contains("frozen"));
         assertThat(article().findElement(By.cssSelector("table.overrides")).getText())
                 .contains("bad deploy <script>alert(1)</script>", "PREWARM_API_TOKEN (alice)", head.substring(0, 12));
         assertThat(driver.findElements(By.cssSelector("#" + SERVICE + " .why script"))).isEmpty();
