@@ -1,5 +1,6 @@
 package io.prewarm.plan;
 
+import io.prewarm.common.Checks;
 import io.prewarm.forecast.DemandStats;
 import io.prewarm.forecast.Forecast;
 import io.prewarm.forecast.ForecastRequest;
@@ -134,10 +135,7 @@ public final class ServicePlanning {
     public record Forecasted(ServicePolicy policy, PlanningWindow window, ForecastRequest request, Forecast forecast,
                              double normalPeak) {
         public Forecasted {
-            Objects.requireNonNull(policy, "policy");
-            Objects.requireNonNull(window, "window");
-            Objects.requireNonNull(request, "request");
-            Objects.requireNonNull(forecast, "forecast");
+            Checks.nonNull("policy, window, request, forecast", policy, window, request, forecast);
         }
     }
 }
