@@ -70,10 +70,11 @@ public final class ServicePlanning {
     private final NormalPeak normalPeak;
 
     public ServicePlanning(Forecaster forecaster, CapacityPlanner planner, Holidays holidays, NormalPeak normalPeak) {
-        this.forecaster = Objects.requireNonNull(forecaster, "forecaster");
-        this.planner = Objects.requireNonNull(planner, "planner");
-        this.holidays = Objects.requireNonNull(holidays, "holidays");
-        this.normalPeak = Objects.requireNonNull(normalPeak, "normalPeak");
+        Checks.nonNull("forecaster, planner, holidays, normalPeak", forecaster, planner, holidays, normalPeak);
+        this.forecaster = forecaster;
+        this.planner = planner;
+        this.holidays = holidays;
+        this.normalPeak = normalPeak;
     }
 
     /** The policy's holiday calendar and the daily-peaks normal peak, as {@code plan} ships them. */
