@@ -1,5 +1,6 @@
 package io.prewarm.backtest;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.ServiceKey;
 
 import java.time.Duration;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -37,10 +37,7 @@ public record BacktestResult(ServiceKey key, Instant from, Instant to, Duration 
                              DemandTrace trace, double[] forecast, Map<Strategy, int[]> ready, List<String> models,
                              String scheduleFor, boolean reactiveLayer, double headroom, boolean floorsApplied) {
     public BacktestResult {
-        Objects.requireNonNull(scheduleFor, "scheduleFor");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(pricePerHour, "pricePerHour");
-        Objects.requireNonNull(trace, "trace");
+        Checks.nonNull("scheduleFor, key, pricePerHour, trace", scheduleFor, key, pricePerHour, trace);
         scorecards = List.copyOf(scorecards);
         forecast = forecast.clone();
         EnumMap<Strategy, int[]> copy = new EnumMap<>(Strategy.class);

@@ -1,5 +1,6 @@
 package io.prewarm.backtest;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.HpaRates;
 import io.prewarm.common.TargetKind;
 import io.prewarm.forecast.Forecast;
@@ -43,11 +44,7 @@ public final class Replay {
      */
     public record Spec(Instant from, Instant to, Duration training, Duration epoch, DemandTrace.Shape shape) {
         public Spec {
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
-            Objects.requireNonNull(training, "training");
-            Objects.requireNonNull(epoch, "epoch");
-            Objects.requireNonNull(shape, "shape");
+            Checks.nonNull("from, to, training, epoch, shape", from, to, training, epoch, shape);
             if (!to.isAfter(from)) {
                 throw new IllegalArgumentException("backtest window: --to " + to + " is not after --from " + from);
             }

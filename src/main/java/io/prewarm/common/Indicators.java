@@ -1,6 +1,5 @@
 package io.prewarm.common;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,12 +24,10 @@ public record Indicators(Optional<String> queueDepthQuery, double queueDepthMax,
     public static final double DEFAULT_POOL_USAGE_MAX = 0.8;
 
     public Indicators {
-        Objects.requireNonNull(queueDepthQuery, "queueDepthQuery");
-        Objects.requireNonNull(latencyP95Query, "latencyP95Query");
-        Objects.requireNonNull(latencyObjective, "latencyObjective");
-        Objects.requireNonNull(poolUsageQuery, "poolUsageQuery");
-        Objects.requireNonNull(rpsPerThreadQuery, "rpsPerThreadQuery");
-        Objects.requireNonNull(rpsPerThreadBaseline, "rpsPerThreadBaseline");
+        Checks.nonNull("queueDepthQuery, latencyP95Query, latencyObjective, poolUsageQuery, rpsPerThreadQuery, "
+                        + "rpsPerThreadBaseline",
+                queueDepthQuery, latencyP95Query, latencyObjective, poolUsageQuery, rpsPerThreadQuery,
+                rpsPerThreadBaseline);
     }
 
     public static Indicators none() {

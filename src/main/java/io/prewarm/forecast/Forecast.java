@@ -1,5 +1,6 @@
 package io.prewarm.forecast;
 
+import io.prewarm.common.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,10 +23,7 @@ import java.util.Objects;
 public record Forecast(Instant start, Duration step, double[] point, double[] upper, String model,
                        double validationScore, String validationMetric, List<String> notes) {
     public Forecast {
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(validationMetric, "validationMetric");
+        Checks.nonNull("start, step, model, validationMetric", start, step, model, validationMetric);
         if (point.length != upper.length) {
             throw new IllegalArgumentException("point and upper differ in length: " + point.length + " vs "
                     + upper.length);

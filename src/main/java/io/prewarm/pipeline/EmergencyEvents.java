@@ -1,12 +1,12 @@
 package io.prewarm.pipeline;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.override.ServiceOverrides;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -81,13 +81,8 @@ public interface EmergencyEvents {
     record Applied(ServiceKey key, Action action, String id, ReasonCode reason, Map<String, Number> numbers,
                    String actor, Optional<String> commit, String detail) {
         public Applied {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(action, "action");
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(commit, "commit");
-            Objects.requireNonNull(detail, "detail");
+            Checks.nonNull("key, action, id, reason, actor, commit, detail",
+                    key, action, id, reason, actor, commit, detail);
             numbers = java.util.Collections.unmodifiableMap(new TreeMap<>(numbers));
         }
     }

@@ -1,5 +1,6 @@
 package io.prewarm.pipeline;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.gitops.MergeRequestDraft;
 import io.prewarm.gitops.PlanSnapshot;
@@ -14,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,10 +68,7 @@ public final class MergeRequestDescription {
         }
 
         public Input {
-            Objects.requireNonNull(now, "now");
-            Objects.requireNonNull(branch, "branch");
-            Objects.requireNonNull(targetBranch, "targetBranch");
-            Objects.requireNonNull(commit, "commit");
+            Checks.nonNull("now, branch, targetBranch, commit", now, branch, targetBranch, commit);
             services = services.stream().sorted(java.util.Comparator.comparing(ServiceResult::key)).toList();
             current = Map.copyOf(current);
             scorecards = Map.copyOf(scorecards);

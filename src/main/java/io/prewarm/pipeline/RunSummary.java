@@ -1,8 +1,8 @@
 package io.prewarm.pipeline;
 
+import io.prewarm.common.Checks;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,11 +32,7 @@ public record RunSummary(Instant now, String repository, String branch, Optional
     }
 
     public RunSummary {
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(branch, "branch");
-        Objects.requireNonNull(commit, "commit");
-        Objects.requireNonNull(diff, "diff");
-        Objects.requireNonNull(error, "error");
+        Checks.nonNull("now, branch, commit, diff, error", now, branch, commit, diff, error);
         services = List.copyOf(services);
     }
 

@@ -1,11 +1,11 @@
 package io.prewarm.pipeline;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.plan.CapacityPlan;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,10 +23,7 @@ import java.util.Optional;
 public record ServiceResult(ServiceKey key, Status status, List<ReasonCode> reasons, List<String> files,
                             String message, Optional<CapacityPlan> plan, int historySamples, int historyMissing) {
     public ServiceResult {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(message, "message");
-        Objects.requireNonNull(plan, "plan");
+        Checks.nonNull("key, status, message, plan", key, status, message, plan);
         reasons = List.copyOf(reasons);
         files = List.copyOf(files);
     }

@@ -1,5 +1,6 @@
 package io.prewarm.pipeline;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.TargetKind;
 import io.prewarm.forecast.Forecaster;
 import io.prewarm.metrics.MetricsSource;
@@ -9,7 +10,6 @@ import io.prewarm.plan.ServicePlanning;
 import io.prewarm.render.RenderedFiles;
 import io.prewarm.render.TerraformRenderer;
 
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -28,13 +28,8 @@ public record Stages(MetricsSource metrics, Forecaster forecaster, CapacityPlann
                      Function<TargetKind, TerraformRenderer> renderers, ServicePlanning.Holidays holidays,
                      ServicePlanning.NormalPeak normalPeak, Function<CapacityPlan, RenderedFiles> alertRules) {
     public Stages {
-        Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(forecaster, "forecaster");
-        Objects.requireNonNull(planner, "planner");
-        Objects.requireNonNull(renderers, "renderers");
-        Objects.requireNonNull(holidays, "holidays");
-        Objects.requireNonNull(normalPeak, "normalPeak");
-        Objects.requireNonNull(alertRules, "alertRules");
+        Checks.nonNull("metrics, forecaster, planner, renderers, holidays, normalPeak, alertRules",
+                metrics, forecaster, planner, renderers, holidays, normalPeak, alertRules);
     }
 
     /** Planning one service with these stages: what {@code plan} and the merge request's backtest both run. */

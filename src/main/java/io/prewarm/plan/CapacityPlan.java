@@ -1,5 +1,6 @@
 package io.prewarm.plan;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.Indicators;
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
@@ -8,7 +9,6 @@ import io.prewarm.common.Target;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,17 +33,12 @@ public record CapacityPlan(ServiceKey key, Target target, ZoneId zone, Limits li
                            double forecastScore, Optional<VerticalFloor> verticalFloor, List<String> notes,
                            Indicators indicators) {
     public CapacityPlan {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(forecastModel, "forecastModel");
-        Objects.requireNonNull(verticalFloor, "verticalFloor");
+        Checks.nonNull("key, target, zone, limits, forecastModel, verticalFloor, indicators",
+                key, target, zone, limits, forecastModel, verticalFloor, indicators);
         timeline = List.copyOf(timeline);
         actions = List.copyOf(actions);
         reasons = List.copyOf(reasons);
         notes = List.copyOf(notes);
-        Objects.requireNonNull(indicators, "indicators");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.prewarm.plan;
 
+import io.prewarm.common.Checks;
 import io.prewarm.forecast.Forecast;
 import io.prewarm.policy.ServicePolicy;
 
@@ -27,12 +28,9 @@ public record PlanInput(ServicePolicy policy, Forecast forecast, double normalPe
                         Optional<EmergencyFloor> emergencyFloor, Instant now, Set<LocalDate> holidays,
                         Optional<CapacityHistory> capacityHistory) {
     public PlanInput {
-        Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(forecast, "forecast");
-        Objects.requireNonNull(emergencyFloor, "emergencyFloor");
-        Objects.requireNonNull(now, "now");
+        Checks.nonNull("policy, forecast, emergencyFloor, now, capacityHistory",
+                policy, forecast, emergencyFloor, now, capacityHistory);
         holidays = Set.copyOf(holidays);
-        Objects.requireNonNull(capacityHistory, "capacityHistory");
         if (!(normalPeakDemand >= 0) || Double.isInfinite(normalPeakDemand)) {
             throw new IllegalArgumentException("normal peak demand must be finite and >= 0, got " + normalPeakDemand);
         }

@@ -1,5 +1,6 @@
 package io.prewarm.plan;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.forecast.ForecastRequest;
 import io.prewarm.policy.ServicePolicy;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,12 +33,8 @@ public record PlanningWindow(Instant now, Instant start, ZoneId zone, TimeWindow
     public static final Duration HORIZON = Duration.ofDays(7);
 
     public PlanningWindow {
-        Objects.requireNonNull(now, "now");
-        Objects.requireNonNull(start, "start");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(history, "history");
-        Objects.requireNonNull(holidaysFrom, "holidaysFrom");
-        Objects.requireNonNull(holidaysTo, "holidaysTo");
+        Checks.nonNull("now, start, zone, history, holidaysFrom, holidaysTo",
+                now, start, zone, history, holidaysFrom, holidaysTo);
     }
 
     /** The window of {@code plan} at {@code now}: trained on the policy's {@code demand.history}. */

@@ -1,10 +1,10 @@
 package io.prewarm.plan;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.ReasonCode;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,12 +25,7 @@ import java.util.Optional;
 public record ScalingAction(String name, Optional<String> cron, Optional<Instant> at, ZoneId zone,
                             int min, int max, int desired, ReasonCode reason, String detail) {
     public ScalingAction {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(cron, "cron");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(detail, "detail");
+        Checks.nonNull("name, cron, at, zone, reason, detail", name, cron, at, zone, reason, detail);
         if (cron.isPresent() == at.isPresent()) {
             throw new IllegalArgumentException("action " + name + " needs exactly one of cron and at");
         }

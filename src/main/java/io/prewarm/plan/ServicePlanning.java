@@ -1,5 +1,6 @@
 package io.prewarm.plan;
 
+import io.prewarm.common.Checks;
 import io.prewarm.forecast.DemandStats;
 import io.prewarm.forecast.Forecast;
 import io.prewarm.forecast.ForecastRequest;
@@ -69,10 +70,11 @@ public final class ServicePlanning {
     private final NormalPeak normalPeak;
 
     public ServicePlanning(Forecaster forecaster, CapacityPlanner planner, Holidays holidays, NormalPeak normalPeak) {
-        this.forecaster = Objects.requireNonNull(forecaster, "forecaster");
-        this.planner = Objects.requireNonNull(planner, "planner");
-        this.holidays = Objects.requireNonNull(holidays, "holidays");
-        this.normalPeak = Objects.requireNonNull(normalPeak, "normalPeak");
+        Checks.nonNull("forecaster, planner, holidays, normalPeak", forecaster, planner, holidays, normalPeak);
+        this.forecaster = forecaster;
+        this.planner = planner;
+        this.holidays = holidays;
+        this.normalPeak = normalPeak;
     }
 
     /** The policy's holiday calendar and the daily-peaks normal peak, as {@code plan} ships them. */
@@ -134,10 +136,7 @@ public final class ServicePlanning {
     public record Forecasted(ServicePolicy policy, PlanningWindow window, ForecastRequest request, Forecast forecast,
                              double normalPeak) {
         public Forecasted {
-            Objects.requireNonNull(policy, "policy");
-            Objects.requireNonNull(window, "window");
-            Objects.requireNonNull(request, "request");
-            Objects.requireNonNull(forecast, "forecast");
+            Checks.nonNull("policy, window, request, forecast", policy, window, request, forecast);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.prewarm.policy;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.Indicators;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.common.Target;
@@ -40,16 +41,9 @@ public record ServicePolicy(
         Indicators indicators) {
 
     public ServicePolicy {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(demand, "demand");
-        Objects.requireNonNull(capacity, "capacity");
-        Objects.requireNonNull(rules, "rules");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(holidays, "holidays");
+        Checks.nonNull("source, key, target, demand, capacity, rules, zone, holidays, indicators",
+                source, key, target, demand, capacity, rules, zone, holidays, indicators);
         instanceSizes = List.copyOf(instanceSizes);
-        Objects.requireNonNull(indicators, "indicators");
     }
 
     /**
@@ -65,11 +59,8 @@ public record ServicePolicy(
     public record Demand(String query, Duration step, Duration history, Aggregation aggregation,
                          Optional<String> instanceQuery) {
         public Demand {
-            Objects.requireNonNull(query, "query");
-            Objects.requireNonNull(step, "step");
-            Objects.requireNonNull(history, "history");
-            Objects.requireNonNull(aggregation, "aggregation");
-            Objects.requireNonNull(instanceQuery, "instanceQuery");
+            Checks.nonNull("query, step, history, aggregation, instanceQuery",
+                    query, step, history, aggregation, instanceQuery);
         }
     }
 
@@ -130,10 +121,8 @@ public record ServicePolicy(
                         Duration scaleDownCooldown, Duration backoffMax, Duration backoffReset,
                         double safetyCapFactor) {
         public Rules {
-            Objects.requireNonNull(prewarmLead, "prewarmLead");
-            Objects.requireNonNull(scaleDownCooldown, "scaleDownCooldown");
-            Objects.requireNonNull(backoffMax, "backoffMax");
-            Objects.requireNonNull(backoffReset, "backoffReset");
+            Checks.nonNull("prewarmLead, scaleDownCooldown, backoffMax, backoffReset",
+                    prewarmLead, scaleDownCooldown, backoffMax, backoffReset);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.prewarm.render;
 
+import io.prewarm.common.Checks;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.common.Target;
 import io.prewarm.plan.CapacityPlan;
@@ -7,7 +8,6 @@ import io.prewarm.plan.PlanInput;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -30,13 +30,7 @@ public record OverrideSpec(ServiceKey key, Target target, ZoneId zone, Kind kind
     public enum Kind { FREEZE, FLOOR }
 
     public OverrideSpec {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(expires, "expires");
+        Checks.nonNull("key, target, zone, kind, id, reason, expires", key, target, zone, kind, id, reason, expires);
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("override id '" + id
                     + "' is invalid: use 1-63 lowercase letters, digits and '-'");

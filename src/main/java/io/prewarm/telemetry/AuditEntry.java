@@ -3,10 +3,10 @@ package io.prewarm.telemetry;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.prewarm.common.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -39,15 +39,8 @@ public record AuditEntry(Instant time, String event, String service, String acti
     public static final String EMERGENCY_ACTION = "emergency.action";
 
     public AuditEntry {
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(event, "event");
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(commit, "commit");
-        Objects.requireNonNull(detail, "detail");
+        Checks.nonNull("time, event, service, action, reason, schedule, actor, commit, detail",
+                time, event, service, action, reason, schedule, actor, commit, detail);
         reasons = List.copyOf(reasons);
         numbers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(numbers));
     }

@@ -309,11 +309,7 @@ final class Parser {
                 throw unexpected(" in label matching, expected string");
             }
             out.add(new Selectors.Matcher(label.text(), op.text(), next().value(), label.start()));
-            if (peek().is(Kind.COMMA)) {
-                next();
-            } else if (!peek().is(Kind.RIGHT_BRACE)) {
-                throw unexpected(" in label matching, expected \",\" or \"}\"");
-            }
+            commaOrEnd(Kind.RIGHT_BRACE, "label matching", "}");
         }
         next();
         return out;
@@ -415,11 +411,7 @@ final class Parser {
                 throw unexpected(" in grouping opts, expected label");
             }
             labels.add(next().text());
-            if (peek().is(Kind.COMMA)) {
-                next();
-            } else if (!peek().is(Kind.RIGHT_PAREN)) {
-                throw unexpected(" in grouping opts, expected \",\" or \")\"");
-            }
+            commaOrEnd(Kind.RIGHT_PAREN, "grouping opts", ")");
         }
         next();
         return labels;
@@ -430,6 +422,15 @@ final class Parser {
             throw unexpected(" in " + context);
         }
         return next();
+    }
+
+    /** After an item of a list: consumes the comma before the next item, or leaves the closing token. */
+    private void commaOrEnd(Kind close, String context, String closeText) {
+        if (peek().is(Kind.COMMA)) {
+            next();
+        } else if (!peek().is(close)) {
+            throw unexpected(" in " + context + ", expected \",\" or \"" + closeText + "\"");
+        }
     }
 
     private PromQlException unexpected(String context) {

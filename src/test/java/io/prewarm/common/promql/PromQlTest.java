@@ -39,6 +39,14 @@ class PromQlTest {
     }
 
     @Test
+    void listItemsWithoutACommaBetweenThemNameTheListAndItsClosingToken() {
+        assertThatThrownBy(() -> PromQl.check("x{a=\"b\" c=\"d\"}")).hasMessageStartingWith("unexpected ")
+                .hasMessageContaining(" in label matching, expected \",\" or \"}\"");
+        assertThatThrownBy(() -> PromQl.check("sum by (a b) (x)")).hasMessageStartingWith("unexpected ")
+                .hasMessageContaining(" in grouping opts, expected \",\" or \")\"");
+    }
+
+    @Test
     void anAlertQueryMustBeAnInstantVectorBecauseTheRuleComparesIt() {
         assertThatThrownBy(() -> PromQl.checkComparable("scalar(x)")).hasMessage(
                 "must return an instant vector, got a scalar (the alert rule compares it with its threshold)");
