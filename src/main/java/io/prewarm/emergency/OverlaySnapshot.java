@@ -1,11 +1,10 @@
 package io.prewarm.emergency;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.GitWorkspace;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -14,20 +13,20 @@ import java.util.TreeSet;
  */
 final class OverlaySnapshot implements GitWorkspace.BaseSnapshot {
     private final GitWorkspace.BaseSnapshot base;
-    private final Map<String, String> changes = new TreeMap<>();
+    private ChangeSet changes = ChangeSet.empty();
 
     OverlaySnapshot(GitWorkspace.BaseSnapshot base) {
         this.base = base;
     }
 
-    /** Lays {@code more} (path to content; null deletes) over what is there. */
-    void apply(Map<String, String> more) {
-        changes.putAll(more);
+    /** Lays {@code more} over what is there. */
+    void apply(ChangeSet more) {
+        changes = changes.plus(more);
     }
 
-    /** Every change laid over the head so far (null content: delete). */
-    Map<String, String> changes() {
-        return java.util.Collections.unmodifiableMap(changes);
+    /** Every change laid over the head so far. */
+    ChangeSet changes() {
+        return changes;
     }
 
     @Override
@@ -37,22 +36,23 @@ final class OverlaySnapshot implements GitWorkspace.BaseSnapshot {
 
     @Override
     public Optional<String> read(String path) {
-        return changes.containsKey(path) ? Optional.ofNullable(changes.get(path)) : base.read(path);
+        Optional<ChangeSet.Change> change = changes.get(path);
+        return change.isPresent() ? change.get().newContent() : base.read(path);
     }
 
     @Override
     public List<String> list(String folder) {
         TreeSet<String> out = new TreeSet<>(base.list(folder));
         String prefix = folder.endsWith("/") ? folder : folder + "/";
-        changes.forEach((path, content) -> {
-            if (path.startsWith(prefix)) {
-                if (content == null) {
-                    out.remove(path);
+        for (ChangeSet.Change c : changes.entries()) {
+            if (c.path().startsWith(prefix)) {
+                if (c instanceof ChangeSet.Write) {
+                    out.add(c.path());
                 } else {
-                    out.add(path);
+                    out.remove(c.path());
                 }
             }
-        });
+        }
         return List.copyOf(out);
     }
 }

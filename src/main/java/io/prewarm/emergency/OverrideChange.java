@@ -1,6 +1,7 @@
 package io.prewarm.emergency;
 
 import io.prewarm.common.ServiceKey;
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
 import io.prewarm.override.OverrideStore;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 
 /**
  * Turns an action into the files to commit, given the newest state of the base branch: the service's
@@ -157,11 +157,12 @@ final class OverrideChange {
             default -> throw new IllegalStateException("unknown action " + a.kind());
         }
         boolean changed = !after.equals(stored);
-        Map<String, String> files = new TreeMap<>();
+        ChangeSet files = ChangeSet.empty();
         if (changed) {
-            files.put(OverrideStore.path(key), after.isEmpty() ? null : OverrideStore.render(after));
-            if (render) {
-                plan.ifPresent(p -> files.putAll(terraform(snap, p, after)));
+            files = ChangeSet.builder().put(OverrideStore.path(key), after.isEmpty() ? Optional.empty()
+                    : Optional.of(OverrideStore.render(after))).build();
+            if (render && plan.isPresent()) {
+                files = files.plus(terraform(snap, plan.get(), after));
             }
         }
         ActionResult result = new ActionResult(id, a.kind().id(), key.environment().value(), key.service().value(),
@@ -234,8 +235,8 @@ final class OverrideChange {
     }
 
     /** The service's Terraform under {@code after}, re-rendered from its committed plan (none without one). */
-    Map<String, String> terraform(GitWorkspace.BaseSnapshot snap, ServiceKey key, ServiceOverrides after) {
-        return plan(snap, key).map(p -> terraform(snap, p, after)).orElse(Map.of());
+    ChangeSet terraform(GitWorkspace.BaseSnapshot snap, ServiceKey key, ServiceOverrides after) {
+        return plan(snap, key).map(p -> terraform(snap, p, after)).orElse(ChangeSet.empty());
     }
 
     /** Plans parsed lately, by path: the plan file changes once a day, the actions on it many times a second. */
@@ -263,27 +264,25 @@ final class OverrideChange {
     }
 
     /** The service's Terraform under the overrides now in force (freeze wins over a floor). */
-    private Map<String, String> terraform(GitWorkspace.BaseSnapshot snap, CapacityPlan full, ServiceOverrides after) {
+    private ChangeSet terraform(GitWorkspace.BaseSnapshot snap, CapacityPlan full, ServiceOverrides after) {
         CapacityPlan plan = after.isEmpty() ? full : withRoom(full);
         TerraformRenderer r = renderers.forKind(plan.target().kind());
-        Map<String, String> out = new TreeMap<>();
+        ChangeSet.Builder stale = ChangeSet.builder();
         String folder = "generated/" + plan.key().path() + "/";
-        for (String existing : snap.list(folder)) {
-            out.put(existing, null);
-        }
-        out.remove(PlanFile.path(plan.key()));
+        snap.list(folder).stream().filter(p -> !p.equals(PlanFile.path(plan.key()))).forEach(stale::delete);
+        Map<String, String> rendered;
         if (after.freeze().isPresent()) {
             ServiceOverrides.Freeze f = after.freeze().get();
-            out.putAll(r.renderOverride(plan, new OverrideSpec(plan.key(), plan.target(), plan.zone(),
-                    OverrideSpec.Kind.FREEZE, f.count(), f.id(), f.reason(), f.expiresAt().orElse(OPEN_ENDED))).files());
+            rendered = r.renderOverride(plan, new OverrideSpec(plan.key(), plan.target(), plan.zone(),
+                    OverrideSpec.Kind.FREEZE, f.count(), f.id(), f.reason(), f.expiresAt().orElse(OPEN_ENDED))).files();
         } else if (after.scaleUp().isPresent()) {
             ServiceOverrides.ScaleUp s = after.scaleUp().get();
-            out.putAll(r.renderOverride(plan, new OverrideSpec(plan.key(), plan.target(), plan.zone(),
-                    OverrideSpec.Kind.FLOOR, Math.max(1, s.min()), s.id(), s.reason(), s.expiresAt())).files());
+            rendered = r.renderOverride(plan, new OverrideSpec(plan.key(), plan.target(), plan.zone(),
+                    OverrideSpec.Kind.FLOOR, Math.max(1, s.min()), s.id(), s.reason(), s.expiresAt())).files();
         } else {
-            out.putAll(r.render(plan).files());
+            rendered = r.render(plan).files();
         }
-        return out;
+        return stale.build().plus(ChangeSet.writing(rendered));
     }
 
     private static CommitMessage message(Action a, String id, String what, ActionResult result) {

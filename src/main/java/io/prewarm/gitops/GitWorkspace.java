@@ -27,18 +27,18 @@ public interface GitWorkspace extends AutoCloseable {
 
     /**
      * Proposes a change on {@code branch}: one commit on top of the base branch holding {@code changes}
-     * (path to new content; a null content deletes the path). Idempotent: when the result equals the base
+     * (files written or deleted). Idempotent: when the result equals the base
      * branch, or the branch already holds exactly this change on top of the current base, nothing is
      * committed or pushed and the status is {@link PublishResult.Status#NO_CHANGE}.
      *
      * @throws GitOpsException when cloning, committing or pushing fails
      */
-    PublishResult propose(String branch, Map<String, String> changes, CommitMessage message);
+    PublishResult propose(String branch, ChangeSet changes, CommitMessage message);
 
     /**
      * The unified diff that {@link #propose} would commit, against the base branch; nothing is committed.
      */
-    String diff(Map<String, String> changes);
+    String diff(ChangeSet changes);
 
     /** Paths of the files of the base branch under a folder (repository-relative, sorted). */
     java.util.List<String> list(String folder);
@@ -55,10 +55,10 @@ public interface GitWorkspace extends AutoCloseable {
         java.util.List<String> list(String folder);
     }
 
-    /** Files to change straight on the base branch (path to content; null deletes), and the message. */
-    record BaseChange(Map<String, String> changes, CommitMessage message) {
+    /** Files to change straight on the base branch, and the message. */
+    record BaseChange(ChangeSet changes, CommitMessage message) {
         public BaseChange {
-            changes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(changes));
+            java.util.Objects.requireNonNull(changes, "changes");
             java.util.Objects.requireNonNull(message, "message");
         }
     }
@@ -94,16 +94,16 @@ public interface GitWorkspace extends AutoCloseable {
 
     /**
      * A proposal branch as the remote holds it: its head commit, the head's parents, its full message, and what
-     * the head changes against its first parent (path to content; null for a deleted path).
+     * the head changes against its first parent.
      */
     record Proposal(String branch, String commit, java.util.List<String> parents, String message,
-                    Map<String, String> changes) {
+                    ChangeSet changes) {
         public Proposal {
             java.util.Objects.requireNonNull(branch, "branch");
             java.util.Objects.requireNonNull(commit, "commit");
             java.util.Objects.requireNonNull(message, "message");
             parents = java.util.List.copyOf(parents);
-            changes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(changes));
+            java.util.Objects.requireNonNull(changes, "changes");
         }
     }
 

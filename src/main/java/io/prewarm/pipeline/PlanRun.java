@@ -4,6 +4,7 @@ import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
 import io.prewarm.common.TimeWindow;
 import io.prewarm.forecast.Forecast;
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.ChurnControl;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
@@ -141,7 +142,7 @@ public final class PlanRun {
 
     private RunSummary runAll(List<ServicePolicy> policies, GitWorkspace workspace, Options options, long t0) {
         List<Outcome> outcomes = planAll(policies, workspace, options);
-        Map<String, String> changes = new TreeMap<>();
+        ChangeSet.Builder all = ChangeSet.builder();
         List<ServiceResult> results = new ArrayList<>();
         boolean anyFailed = outcomes.stream().anyMatch(o -> o.result.status() == ServiceResult.Status.FAILED);
         for (Outcome o : outcomes) {
@@ -151,9 +152,10 @@ public final class PlanRun {
                         + "and all-or-nothing is set"));
                 continue;
             }
-            changes.putAll(o.changes);
+            all.addAll(o.changes);
             results.add(o.result);
         }
+        ChangeSet changes = all.build();
         String branch = branch(options.now()) + options.shard().branchSuffix();
         Optional<String> diff = Optional.empty();
         Optional<String> commit = Optional.empty();
@@ -213,8 +215,8 @@ public final class PlanRun {
         return msg.startsWith("opening merge request") ? msg : "opening merge request: " + msg;
     }
 
-    private record Outcome(ServiceResult result, Map<String, String> changes, Optional<PlanSnapshot> current) {
-        Outcome(ServiceResult result, Map<String, String> changes) {
+    private record Outcome(ServiceResult result, ChangeSet changes, Optional<PlanSnapshot> current) {
+        Outcome(ServiceResult result, ChangeSet changes) {
             this(result, changes, Optional.empty());
         }
     }
@@ -320,7 +322,7 @@ public final class PlanRun {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Log.errorf("planning failed service=%s: %s", key, msg);
         return new Outcome(new ServiceResult(key, ServiceResult.Status.FAILED, List.of(), List.of(), msg,
-                Optional.empty(), 0, 0), Map.of());
+                Optional.empty(), 0, 0), ChangeSet.empty());
     }
 
     private Outcome planOne(ServicePolicy policy, GitWorkspace workspace, Instant now, String branch) {
@@ -331,10 +333,11 @@ public final class PlanRun {
             ServiceOverrides active = stored.activeAt(now);
             t = lap(key, RunListener.Stage.OVERRIDES, t);
             notifyListener(() -> listener.overridesRead(key, active));
-            Map<String, String> changes = new TreeMap<>();
+            ChangeSet changes = ChangeSet.empty();
             List<ReasonCode> extra = new ArrayList<>();
             if (!stored.isEmpty() && !stored.equals(active)) {
-                changes.put(OverrideStore.path(key), active.isEmpty() ? null : OverrideStore.render(active));
+                changes = ChangeSet.builder().put(OverrideStore.path(key), active.isEmpty() ? Optional.empty()
+                        : Optional.of(OverrideStore.render(active))).build();
                 extra.add(ReasonCode.EMERGENCY_EXPIRED);
             }
             if (active.freeze().isPresent()) {
@@ -362,16 +365,16 @@ public final class PlanRun {
             lap(key, RunListener.Stage.RENDER, t);
             notifyListener(() -> listener.servicePlanned(key, history, forecast, plan));
             String folder = "generated/" + key.path() + "/";
-            for (String existing : workspace.list(folder)) {
-                changes.put(existing, null);
-            }
-            changes.putAll(rendered.files());
+            ChangeSet.Builder stale = ChangeSet.builder();
+            workspace.list(folder).forEach(stale::delete);
             // the forecast summary and run details are for the console of serve (docs/console.md)
-            changes.put(PlanFile.path(key), PlanFile.write(plan, forecast, new PlanFile.Run(now, branch)));
+            ChangeSet.Builder fresh = ChangeSet.builder().writeAll(rendered.files())
+                    .write(PlanFile.path(key), PlanFile.write(plan, forecast, new PlanFile.Run(now, branch)));
             for (Map.Entry<String, String> rules : stages.alertRules().apply(plan).files().entrySet()) {
                 boolean empty = rules.getValue().lines().noneMatch(l -> l.strip().startsWith("- alert:"));
-                changes.put(rules.getKey(), empty ? null : rules.getValue());
+                fresh.put(rules.getKey(), empty ? Optional.empty() : Optional.of(rules.getValue()));
             }
+            changes = changes.plus(stale.build()).plus(fresh.build());
             List<String> files = changedAgainstBase(workspace, changes);
             // gitops (docs/gitops.md): churn control, and the snapshot the next run compares against
             Optional<PlanSnapshot> current = currentSnapshot(workspace, key);
@@ -382,7 +385,7 @@ public final class PlanRun {
                 if (d.propose()) {
                     message = "plan changed: " + d.reason();
                 } else {
-                    changes.keySet().removeIf(path -> path.startsWith(folder));
+                    changes = changes.without(path -> path.startsWith(folder));
                     message = d.reason();
                     Log.infof("holding back plan service=%s: %s", key, d.reason());
                 }
@@ -437,13 +440,11 @@ public final class PlanRun {
     }
 
     /** The paths in {@code changes} whose content differs from the base branch. */
-    private static List<String> changedAgainstBase(GitWorkspace workspace, Map<String, String> changes) {
+    private static List<String> changedAgainstBase(GitWorkspace workspace, ChangeSet changes) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : changes.entrySet()) {
-            Optional<String> base = workspace.read(e.getKey());
-            boolean same = e.getValue() == null ? base.isEmpty() : base.map(e.getValue()::equals).orElse(false);
-            if (!same) {
-                out.add(e.getKey());
+        for (ChangeSet.Change c : changes.entries()) {
+            if (!workspace.read(c.path()).equals(c.newContent())) {
+                out.add(c.path());
             }
         }
         return out;

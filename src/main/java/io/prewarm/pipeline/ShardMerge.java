@@ -2,6 +2,7 @@ package io.prewarm.pipeline;
 
 import io.prewarm.common.ReasonCode;
 import io.prewarm.common.ServiceKey;
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
 import io.prewarm.gitops.MergeRequestDraft;
@@ -96,7 +97,7 @@ public final class ShardMerge {
                     + " --now of the same day), or pass --allow-missing when they had nothing to propose");
         }
         missing.forEach(m -> Log.warnf("merging shards without shard %s: no branch", m));
-        Map<String, String> changes = new TreeMap<>();
+        ChangeSet.Builder merged = ChangeSet.builder();
         Map<String, Integer> owner = new TreeMap<>();
         List<String> lines = new ArrayList<>();
         List<String> trailers = new ArrayList<>();
@@ -105,27 +106,29 @@ public final class ShardMerge {
             String shard = e.getKey() + "/" + options.shards();
             GitWorkspace.Proposal p = e.getValue();
             checkBase(workspace, shard, p);
-            for (Map.Entry<String, String> c : p.changes().entrySet()) {
-                Integer other = owner.putIfAbsent(c.getKey(), e.getKey());
+            for (ChangeSet.Change c : p.changes().entries()) {
+                Integer other = owner.putIfAbsent(c.path(), e.getKey());
                 if (other != null) {
                     throw new ShardMergeException("merging shards: shards " + other + "/" + options.shards() + " and "
-                            + shard + " both change " + c.getKey() + "; shards must be disjoint (the same policies "
+                            + shard + " both change " + c.path() + "; shards must be disjoint (the same policies "
                             + "and the same n in every --shard i/n), run them again");
                 }
-                String text = c.getValue();
-                if (text != null && c.getKey().endsWith("/" + PlanFile.NAME)) {
-                    text = PlanFile.withBranch(text, p.branch(), branch);
-                    Optional<Instant> at = PlanFile.details(text, c.getKey()).plannedAt();
+                ChangeSet.Change change = c;
+                if (c instanceof ChangeSet.Write w && c.path().endsWith("/" + PlanFile.NAME)) {
+                    String text = PlanFile.withBranch(w.content(), p.branch(), branch);
+                    Optional<Instant> at = PlanFile.details(text, c.path()).plannedAt();
                     if (at.isPresent() && (plannedAt.isEmpty() || at.get().isBefore(plannedAt.get()))) {
                         plannedAt = at;
                     }
+                    change = new ChangeSet.Write(c.path(), text);
                 }
-                changes.put(c.getKey(), text);
+                merged.add(change);
             }
             p.message().lines().filter(l -> LINE.matcher(l).matches()).forEach(lines::add);
             trailers.add("Prewarm-Shard: " + shard + " " + p.commit());
         }
         Instant now = plannedAt.orElse(options.date().atStartOfDay(ZoneOffset.UTC).toInstant());
+        ChangeSet changes = merged.build();
         List<ServiceResult> results = results(workspace, lines, changes);
         if (changes.isEmpty()) {
             return new RunSummary(now, workspace.describe(), branch, Optional.empty(), false, false, Optional.empty(),
@@ -180,7 +183,7 @@ public final class ShardMerge {
                     + " is not on " + workspace.baseBranch() + "); run the shard again");
         }
         for (String path : moved.get()) {
-            if (p.changes().containsKey(path)) {
+            if (p.changes().contains(path)) {
                 throw new ShardMergeException("merging shards: " + workspace.baseBranch() + " changed " + path
                         + " after shard " + shard + " planned on " + abbrev(parent) + "; run the shard again");
             }
@@ -197,7 +200,7 @@ public final class ShardMerge {
      * One result per service line of the shards' commit messages (the plan for updated services read back from
      * the combined plan file); services whose plan file changed without a line are UPDATED.
      */
-    static List<ServiceResult> results(GitWorkspace workspace, List<String> lines, Map<String, String> changes) {
+    static List<ServiceResult> results(GitWorkspace workspace, List<String> lines, ChangeSet changes) {
         Map<ServiceKey, ServiceResult> out = new LinkedHashMap<>();
         for (String line : lines) {
             Matcher m = LINE.matcher(line);
@@ -228,7 +231,7 @@ public final class ShardMerge {
                     ? paren.find() ? paren.group(1) : status.name().toLowerCase() : "plan changed";
             out.put(key, service(key, status, reasons, message, changes));
         }
-        for (String path : changes.keySet()) {
+        for (String path : changes.paths()) {
             if (path.startsWith("generated/") && path.endsWith("/" + PlanFile.NAME)) {
                 String[] p = path.split("/");
                 if (p.length == 4) {
@@ -242,10 +245,11 @@ public final class ShardMerge {
     }
 
     private static ServiceResult service(ServiceKey key, ServiceResult.Status status, List<ReasonCode> reasons,
-                                         String message, Map<String, String> changes) {
+                                         String message, ChangeSet changes) {
         String plan = PlanFile.path(key);
-        Optional<CapacityPlan> read = Optional.ofNullable(changes.get(plan)).map(t -> PlanFile.read(t, plan));
-        List<String> files = changes.keySet().stream().filter(f -> f.startsWith("generated/" + key.path() + "/")
+        Optional<CapacityPlan> read = changes.get(plan).flatMap(ChangeSet.Change::newContent)
+                .map(t -> PlanFile.read(t, plan));
+        List<String> files = changes.paths().stream().filter(f -> f.startsWith("generated/" + key.path() + "/")
                 || f.startsWith("overrides/" + key.path() + "/") || f.startsWith("overrides/" + key.path() + ".")).toList();
         List<ReasonCode> all = new ArrayList<>(reasons);
         read.ifPresent(c -> c.reasons().stream().filter(x -> !all.contains(x)).forEach(all::add));

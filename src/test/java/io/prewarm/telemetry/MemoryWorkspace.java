@@ -1,5 +1,6 @@
 package io.prewarm.telemetry;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitOpsException;
 import io.prewarm.gitops.GitWorkspace;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 /** A GitWorkspace in memory: a base branch of files and the commits proposed on top of it. */
 final class MemoryWorkspace implements GitWorkspace {
     final Map<String, String> base = new TreeMap<>();
-    final List<Map<String, String>> proposals = new ArrayList<>();
+    final List<ChangeSet> proposals = new ArrayList<>();
     boolean failPush;
 
     @Override
@@ -44,17 +45,17 @@ final class MemoryWorkspace implements GitWorkspace {
     }
 
     @Override
-    public PublishResult propose(String branch, Map<String, String> changes, CommitMessage message) {
+    public PublishResult propose(String branch, ChangeSet changes, CommitMessage message) {
         if (failPush) {
             throw new GitOpsException("pushing branch " + branch + ": connection refused");
         }
-        proposals.add(new TreeMap<>(changes));
+        proposals.add(changes);
         return new PublishResult(PublishResult.Status.UPDATED, branch,
-                Optional.of(String.format("%040x", proposals.size())), new ArrayList<>(changes.keySet()));
+                Optional.of(String.format("%040x", proposals.size())), changes.paths());
     }
 
     @Override
-    public String diff(Map<String, String> changes) {
+    public String diff(ChangeSet changes) {
         return "diff of " + changes.size() + " files";
     }
 

@@ -1,5 +1,6 @@
 package io.prewarm.gitops.jgit;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitOpsException;
 import io.prewarm.gitops.GitWorkspace;
@@ -188,7 +189,7 @@ public final class JGitWorkspace implements GitWorkspace {
     }
 
     @Override
-    public PublishResult propose(String branch, Map<String, String> changes, CommitMessage message) {
+    public PublishResult propose(String branch, ChangeSet changes, CommitMessage message) {
         String ref = Constants.R_HEADS + branch;
         try {
             git.checkout().setName(baseBranch).setForced(true).call();
@@ -225,7 +226,7 @@ public final class JGitWorkspace implements GitWorkspace {
     }
 
     @Override
-    public String diff(Map<String, String> changes) {
+    public String diff(ChangeSet changes) {
         try {
             git.checkout().setName(baseBranch).setForced(true).call();
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(baseCommit).call();
@@ -262,10 +263,10 @@ public final class JGitWorkspace implements GitWorkspace {
      * Writes {@code changes} into the working tree of {@code checkedOut} and stages them. Every path is checked
      * first (CloneGuard): a symbolic link in the tree or on disk refuses the whole change before anything is written.
      */
-    private List<String> apply(ObjectId checkedOut, Map<String, String> changes) throws IOException, GitAPIException {
+    private List<String> apply(ObjectId checkedOut, ChangeSet changes) throws IOException, GitAPIException {
         CloneGuard.checkTree(git.getRepository(), checkedOut, describe);
         Map<String, Path> targets = new TreeMap<>();
-        for (String path : changes.keySet()) {
+        for (String path : changes.paths()) {
             targets.put(path, CloneGuard.resolve(dir, path, TMP_SUFFIX));
         }
         List<String> changed = new ArrayList<>();
@@ -275,31 +276,31 @@ public final class JGitWorkspace implements GitWorkspace {
         org.eclipse.jgit.api.AddCommand add = git.add();
         boolean removes = false;
         boolean adds = false;
-        for (Map.Entry<String, String> e : new TreeMap<>(changes).entrySet()) {
-            Path target = targets.get(e.getKey());
+        for (ChangeSet.Change e : changes.entries()) {
+            Path target = targets.get(e.path());
             Optional<String> before = Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     ? Optional.of(Files.readString(target, StandardCharsets.UTF_8)) : Optional.empty();
-            if (e.getValue() == null) {
+            if (!(e instanceof ChangeSet.Write w)) {
                 if (before.isPresent()) {
-                    rm.addFilepattern(e.getKey());
+                    rm.addFilepattern(e.path());
                     removes = true;
-                    changed.add(e.getKey());
+                    changed.add(e.path());
                 }
                 continue;
             }
-            if (before.isPresent() && before.get().equals(e.getValue())) {
+            if (before.isPresent() && before.get().equals(w.content())) {
                 continue;
             }
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + TMP_SUFFIX);
             Files.deleteIfExists(tmp); // a leftover (never a link: checked above); CREATE_NEW never follows one
-            Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+            Files.writeString(tmp, w.content(), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            add.addFilepattern(e.getKey());
+            add.addFilepattern(e.path());
             adds = true;
-            changed.add(e.getKey());
+            changed.add(e.path());
         }
         if (removes) {
             rm.call();
@@ -338,7 +339,7 @@ public final class JGitWorkspace implements GitWorkspace {
                 for (RevCommit p : head.getParents()) {
                     parents.add(p.name());
                 }
-                Map<String, String> changes = new TreeMap<>();
+                ChangeSet.Builder changes = ChangeSet.builder();
                 if (head.getParentCount() == 1) {
                     tw.addTree(walk.parseCommit(head.getParent(0)).getTree());
                     tw.addTree(head.getTree());
@@ -348,16 +349,16 @@ public final class JGitWorkspace implements GitWorkspace {
                         String path = tw.getPathString();
                         org.eclipse.jgit.lib.FileMode mode = tw.getFileMode(1);
                         if (mode == org.eclipse.jgit.lib.FileMode.MISSING) {
-                            changes.put(path, null);
+                            changes.delete(path);
                         } else if (mode == org.eclipse.jgit.lib.FileMode.REGULAR_FILE) {
-                            changes.put(path, new String(repo.open(tw.getObjectId(1)).getBytes(), StandardCharsets.UTF_8));
+                            changes.write(path, new String(repo.open(tw.getObjectId(1)).getBytes(), StandardCharsets.UTF_8));
                         } else {
                             throw new io.prewarm.gitops.UnsafePathException("reading branch " + branch + ": " + path
                                     + " is not a regular file (mode " + mode + "); prewarm proposes only regular files");
                         }
                     }
                 }
-                return Optional.of(new Proposal(branch, head.name(), parents, head.getFullMessage(), changes));
+                return Optional.of(new Proposal(branch, head.name(), parents, head.getFullMessage(), changes.build()));
             }
         } catch (GitAPIException | IOException e) {
             throw new GitOpsException("fetching branch " + branch + " from " + describe + ": "

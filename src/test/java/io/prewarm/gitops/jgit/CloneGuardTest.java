@@ -1,5 +1,6 @@
 package io.prewarm.gitops.jgit;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
 import io.prewarm.gitops.RepositoryNotFoundException;
@@ -76,7 +77,7 @@ class CloneGuardTest {
         seedWithLink("generated", outside);
         String main = ref("main").getObjectId().name();
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            Map<String, String> changes = Map.of("README.md", "changed\n", "generated/prod/web/main.tf", "# web\n");
+            ChangeSet changes = ChangeSet.writing(Map.of("README.md", "changed\n", "generated/prod/web/main.tf", "# web\n"));
             assertThatThrownBy(() -> ws.propose("prewarm/plan-2026-11-28", changes, MSG))
                     .isInstanceOf(UnsafePathException.class)
                     .hasMessage("writing to " + remote + ": generated is a symbolic link (to " + outside + ") committed "
@@ -95,7 +96,7 @@ class CloneGuardTest {
         Path secret = Files.writeString(outside.resolve("secret.tf"), "# theirs\n");
         seedWithLink("generated/prod/web/main.tf", secret);
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            assertThatThrownBy(() -> ws.propose("b", Map.of("generated/prod/web/main.tf", "# web\n"), MSG))
+            assertThatThrownBy(() -> ws.propose("b", ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# web\n")), MSG))
                     .isInstanceOf(UnsafePathException.class)
                     .hasMessageContaining("generated/prod/web/main.tf is a symbolic link (to " + secret + ")");
             assertThatThrownBy(() -> ws.read("generated/prod/web/main.tf")).isInstanceOf(UnsafePathException.class)
@@ -116,7 +117,7 @@ class CloneGuardTest {
                     .hasMessageStartingWith("reading overrides/prod/web.json: overrides/prod is a symbolic link (to "
                             + outside + ")");
             assertThatThrownBy(() -> ws.commitToBase(s -> Optional.of(new GitWorkspace.BaseChange(
-                    Map.of("overrides/prod/web.json", "{}\n"), new CommitMessage("freeze web", "Prewarm-Action-Id: x"))), 3))
+                    ChangeSet.writing(Map.of("overrides/prod/web.json", "{}\n")), new CommitMessage("freeze web", "Prewarm-Action-Id: x"))), 3))
                     .isInstanceOf(UnsafePathException.class)
                     .hasMessageContaining("overrides/prod is a symbolic link (to " + outside + ")");
         }
@@ -128,7 +129,7 @@ class CloneGuardTest {
     void aLinkElsewhereOnTheWayToAWrittenFileIsRefusedOnDisk() throws Exception {
         seedWithLink("docs", outside); // not a guarded folder, but a write through it would still leave the clone
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            assertThatThrownBy(() -> ws.propose("b", Map.of("docs/notes.md", "x\n"), MSG))
+            assertThatThrownBy(() -> ws.propose("b", ChangeSet.writing(Map.of("docs/notes.md", "x\n")), MSG))
                     .isInstanceOf(UnsafePathException.class)
                     .hasMessage("writing docs/notes.md: docs is a symbolic link (to " + outside + ") in the repository; "
                             + "prewarm writes only real folders and files inside its clone, replace it");
@@ -152,7 +153,7 @@ class CloneGuardTest {
     void realFoldersAreWrittenAsBefore() throws Exception {
         seedWithLink("unrelated-link", outside);
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            assertThat(ws.propose("b", Map.of("generated/prod/web/main.tf", "# web\n"), MSG).status().name())
+            assertThat(ws.propose("b", ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# web\n")), MSG).status().name())
                     .isEqualTo("UPDATED");
         }
         try (Git g = Git.open(remote.toFile())) {

@@ -1,5 +1,6 @@
 package io.prewarm.gitops.jgit;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitWorkspace;
 import io.prewarm.gitops.PublishResult;
@@ -68,7 +69,7 @@ class CommitToBaseTest {
             GitWorkspace.BaseSnapshot snap = ws.fetchBase();
             assertThat(snap.read("a.txt")).contains("a.txt\n");
             PublishResult r = ws.commitToBase(s -> Optional.of(new GitWorkspace.BaseChange(
-                    Map.of("overrides/prod/web.json", "{}\n"), new CommitMessage("freeze web", "Prewarm-Action-Id: x"))), 3);
+                    ChangeSet.writing(Map.of("overrides/prod/web.json", "{}\n")), new CommitMessage("freeze web", "Prewarm-Action-Id: x"))), 3);
             assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);
             assertThat(log().get(0).getName()).isEqualTo(r.commit().orElseThrow());
             assertThat(log().get(1).getFullMessage()).startsWith("foreign a.txt");
@@ -99,7 +100,7 @@ class CommitToBaseTest {
             release.start();
             PublishResult r = ws.commitToBase(s -> {
                 asked.incrementAndGet();
-                return Optional.of(new GitWorkspace.BaseChange(Map.of("overrides/prod/web.json", "{}\n"),
+                return Optional.of(new GitWorkspace.BaseChange(ChangeSet.writing(Map.of("overrides/prod/web.json", "{}\n")),
                         new CommitMessage("freeze web", "Prewarm-Action-Id: x")));
             }, 10);
             release.join();
@@ -124,7 +125,7 @@ class CommitToBaseTest {
                     }
                 }
                 String seen = s.read("race.txt").isPresent() ? "saw race\n" : "alone\n";
-                return Optional.of(new GitWorkspace.BaseChange(Map.of("mine.txt", seen), new CommitMessage("mine", "")));
+                return Optional.of(new GitWorkspace.BaseChange(ChangeSet.writing(Map.of("mine.txt", seen)), new CommitMessage("mine", "")));
             }, 3);
             assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);
         }
@@ -150,7 +151,7 @@ class CommitToBaseTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-                return Optional.of(new GitWorkspace.BaseChange(Map.of("mine.txt", "x\n"), new CommitMessage("mine", "")));
+                return Optional.of(new GitWorkspace.BaseChange(ChangeSet.writing(Map.of("mine.txt", "x\n")), new CommitMessage("mine", "")));
             }, 2)).hasMessageContaining("rejected 2 times");
         }
         assertThat(calls).hasValue(2);
@@ -161,7 +162,7 @@ class CommitToBaseTest {
     void nothingToChangeCommitsNothing() throws Exception {
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
             PublishResult same = ws.commitToBase(s -> Optional.of(new GitWorkspace.BaseChange(
-                    Map.of("README.md", "gitops\n"), new CommitMessage("same", ""))), 3);
+                    ChangeSet.writing(Map.of("README.md", "gitops\n")), new CommitMessage("same", ""))), 3);
             assertThat(same.status()).isEqualTo(PublishResult.Status.NO_CHANGE);
             assertThat(ws.commitToBase(s -> Optional.empty(), 3).status()).isEqualTo(PublishResult.Status.NO_CHANGE);
         }
@@ -193,7 +194,7 @@ class CommitToBaseTest {
                     throw new IllegalStateException(e);
                 }
             }
-            return Optional.of(new GitWorkspace.BaseChange(Map.of("overrides/prod/web.json", content),
+            return Optional.of(new GitWorkspace.BaseChange(ChangeSet.writing(Map.of("overrides/prod/web.json", content)),
                     new CommitMessage("freeze web", "Prewarm-Action-Id: y\nPrewarm-Idempotency-Key: k1")));
         }, 3);
         assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);

@@ -1,5 +1,6 @@
 package io.prewarm.gitops.jgit;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitOpsException;
 import io.prewarm.gitops.PublishResult;
@@ -62,7 +63,7 @@ class JGitPushRaceTest {
     /** Another writer's whole proposal, pushed straight to the remote. */
     private void someoneElseProposes(String content) {
         try (JGitWorkspace other = JGitWorkspace.open(remote.toString(), "main", new PersonIdent("other", "o@x"))) {
-            other.propose(BRANCH, Map.of("generated/prod/web/main.tf", content), MSG);
+            other.propose(BRANCH, ChangeSet.writing(Map.of("generated/prod/web/main.tf", content)), MSG);
         }
     }
 
@@ -90,7 +91,7 @@ class JGitPushRaceTest {
                     someoneElseProposes("# theirs\n"); // lands between our look at the branch and our push
                 }
             };
-            r = ws.propose(BRANCH, Map.of("generated/prod/web/main.tf", "# ours\n"), MSG);
+            r = ws.propose(BRANCH, ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# ours\n")), MSG);
         }
         assertThat(attempts).containsExactly(1, 2);
         assertThat(retries.get()).as("one rejected push retried, told to telemetry").isEqualTo(1);
@@ -108,7 +109,7 @@ class JGitPushRaceTest {
                     someoneElseProposes("# same\n");
                 }
             };
-            r = ws.propose(BRANCH, Map.of("generated/prod/web/main.tf", "# same\n"), MSG);
+            r = ws.propose(BRANCH, ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# same\n")), MSG);
         }
         assertThat(r.status()).isEqualTo(PublishResult.Status.NO_CHANGE);
         assertThat(r.commit()).contains(head(BRANCH).name());
@@ -120,7 +121,7 @@ class JGitPushRaceTest {
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT, GitCredentials.none(), 2)
                 .onPushRetry(retries::incrementAndGet)) {
             ws.beforePush = attempt -> someoneElseProposes("# theirs " + attempt + "\n");
-            assertThatThrownBy(() -> ws.propose(BRANCH, Map.of("generated/prod/web/main.tf", "# ours\n"), MSG))
+            assertThatThrownBy(() -> ws.propose(BRANCH, ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# ours\n")), MSG))
                     .isInstanceOf(GitOpsException.class)
                     .hasMessageStartingWith("pushing branch " + BRANCH + " to " + remote + ": rejected")
                     .hasMessageEndingWith("after 2 attempts");
@@ -145,7 +146,7 @@ class JGitPushRaceTest {
                             await(together);
                         }
                     };
-                    return ws.propose(BRANCH, Map.of("generated/prod/web/main.tf", content), MSG);
+                    return ws.propose(BRANCH, ChangeSet.writing(Map.of("generated/prod/web/main.tf", content)), MSG);
                 }
             }));
         }

@@ -1,5 +1,6 @@
 package io.prewarm.gitops.jgit;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitOpsException;
 import io.prewarm.gitops.PublishResult;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +57,7 @@ class JGitWorkspaceTest {
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
             assertThat(ws.read("README.md")).contains("gitops\n");
             assertThat(ws.list("generated/prod")).containsExactly("generated/prod/old/main.tf");
-            r = ws.propose("prewarm/plan-2026-11-28", Map.of("generated/prod/web/main.tf", "# web\n"), MSG);
+            r = ws.propose("prewarm/plan-2026-11-28", ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# web\n")), MSG);
         }
         assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);
         assertThat(r.changedFiles()).containsExactly("generated/prod/web/main.tf");
@@ -83,7 +83,7 @@ class JGitWorkspaceTest {
 
     @Test
     void theSameProposalTwiceMakesNoSecondCommit() throws Exception {
-        Map<String, String> change = Map.of("generated/prod/web/main.tf", "# web\n");
+        ChangeSet change = ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# web\n"));
         String first;
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
             first = ws.propose("prewarm/plan-x", change, MSG).commit().orElseThrow();
@@ -99,7 +99,7 @@ class JGitWorkspaceTest {
     @Test
     void aChangeEqualToTheBaseIsNoChangeAndPushesNothing() throws Exception {
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            PublishResult r = ws.propose("prewarm/plan-y", Map.of("README.md", "gitops\n"), MSG);
+            PublishResult r = ws.propose("prewarm/plan-y", ChangeSet.writing(Map.of("README.md", "gitops\n")), MSG);
             assertThat(r.status()).isEqualTo(PublishResult.Status.NO_CHANGE);
             assertThat(r.commit()).isEmpty();
         }
@@ -109,11 +109,10 @@ class JGitWorkspaceTest {
     @Test
     void aNewerPlanReplacesTheBranchWithOneFreshCommitAndDeletesStaleFiles() throws Exception {
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            ws.propose("prewarm/plan-z", Map.of("generated/prod/web/main.tf", "# v1\n"), MSG);
+            ws.propose("prewarm/plan-z", ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# v1\n")), MSG);
         }
-        Map<String, String> v2 = new HashMap<>();
-        v2.put("generated/prod/web/main.tf", "# v2\n");
-        v2.put("generated/prod/old/main.tf", null);
+        ChangeSet v2 = ChangeSet.builder().write("generated/prod/web/main.tf", "# v2\n")
+                .delete("generated/prod/old/main.tf").build();
         PublishResult r;
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
             r = ws.propose("prewarm/plan-z", v2, MSG);
@@ -129,7 +128,7 @@ class JGitWorkspaceTest {
     @Test
     void theDryRunDiffShowsTheChangeAndCommitsNothing() throws Exception {
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            String diff = ws.diff(Map.of("generated/prod/web/main.tf", "# web\n"));
+            String diff = ws.diff(ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# web\n")));
             assertThat(diff).contains("+++ b/generated/prod/web/main.tf").contains("+# web");
         }
         try (Git g = Git.open(remote.toFile())) {
@@ -140,9 +139,9 @@ class JGitWorkspaceTest {
     @Test
     void refusesPathsOutsideTheRepository() {
         try (JGitWorkspace ws = JGitWorkspace.open(remote.toString(), "main", BOT)) {
-            assertThatThrownBy(() -> ws.propose("b", Map.of("../escape.tf", "x"), MSG))
+            assertThatThrownBy(() -> ws.propose("b", ChangeSet.writing(Map.of("../escape.tf", "x")), MSG))
                     .isInstanceOf(GitOpsException.class).hasMessageContaining("outside the repository");
-            assertThatThrownBy(() -> ws.propose("b", Map.of(".git/config", "x"), MSG))
+            assertThatThrownBy(() -> ws.propose("b", ChangeSet.writing(Map.of(".git/config", "x")), MSG))
                     .isInstanceOf(GitOpsException.class).hasMessageContaining("outside the repository");
         }
     }

@@ -1,5 +1,6 @@
 package io.prewarm.gitops.jgit;
 
+import io.prewarm.gitops.ChangeSet;
 import io.prewarm.gitops.CommitMessage;
 import io.prewarm.gitops.GitOpsException;
 import io.prewarm.gitops.GitWorkspace;
@@ -101,12 +102,12 @@ class SshTransportTest {
         try (JGitWorkspace ws = JGitWorkspace.open(url(), "main", CommitToBaseTest.BOT, credentials(keyFile, knownHosts), 3)) {
             assertThat(ws.read("README.md")).contains("gitops\n");
             PublishResult r = ws.propose("prewarm/plan-2026-11-28",
-                    Map.of("generated/prod/web/main.tf", "# over ssh\n"), MSG);
+                    ChangeSet.writing(Map.of("generated/prod/web/main.tf", "# over ssh\n")), MSG);
             assertThat(r.status()).isEqualTo(PublishResult.Status.UPDATED);
             assertThat(head("prewarm/plan-2026-11-28").name()).isEqualTo(r.commit().orElseThrow());
 
             PublishResult base = ws.commitToBase(s -> Optional.of(new GitWorkspace.BaseChange(
-                    Map.of("overrides/prod/web.json", "{}\n"), new CommitMessage("freeze prod/web", "")
+                    ChangeSet.writing(Map.of("overrides/prod/web.json", "{}\n")), new CommitMessage("freeze prod/web", "")
             )), 3);
             assertThat(base.status()).isEqualTo(PublishResult.Status.UPDATED);
             assertThat(head("main").name()).isEqualTo(base.commit().orElseThrow());
@@ -116,13 +117,13 @@ class SshTransportTest {
     @Test
     void aLongLivedWorkspaceReusesOneSshClientInsteadOfLeakingOnePerWrite() throws Exception {
         try (JGitWorkspace ws = JGitWorkspace.open(url(), "main", CommitToBaseTest.BOT, credentials(keyFile, knownHosts), 3)) {
-            ws.commitToBase(s -> Optional.of(new GitWorkspace.BaseChange(Map.of("overrides/prod/web.json", "{}\n"),
+            ws.commitToBase(s -> Optional.of(new GitWorkspace.BaseChange(ChangeSet.writing(Map.of("overrides/prod/web.json", "{}\n")),
                     new CommitMessage("warm up", ""))), 3);
             int threads = Thread.activeCount();
             for (int i = 0; i < 20; i++) {
                 String body = "{\"n\": " + i + "}\n";
                 assertThat(ws.commitToBase(s -> Optional.of(new GitWorkspace.BaseChange(
-                        Map.of("overrides/prod/web.json", body), new CommitMessage("write " + body.strip(), ""))), 3)
+                        ChangeSet.writing(Map.of("overrides/prod/web.json", body)), new CommitMessage("write " + body.strip(), ""))), 3)
                         .status()).isEqualTo(PublishResult.Status.UPDATED);
             }
             assertThat(Thread.activeCount()).as("threads after 20 more writes (serve writes for as long as it runs)")
